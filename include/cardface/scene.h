@@ -1,0 +1,119 @@
+// The resolved card: a flat display list per face, in millimetres, top-left origin, y down.
+// Nothing in it refers back to the holder's data or to the template; backends only draw it,
+// and tests inspect it without pixels.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+namespace cardface {
+
+enum class Side { front, back };
+// Card-printer ribbon panels: dye colour, resin black, fluorescent.
+enum class Panel { color, k, uv };
+
+const char* to_string(Side side);
+const char* to_string(Panel panel);
+
+struct Rgba {
+  double r = 0, g = 0, b = 0, a = 1;  // sRGB, 0..1, not premultiplied
+  bool operator==(const Rgba&) const = default;
+};
+
+struct Point {
+  double x = 0, y = 0;  // mm
+  bool operator==(const Point&) const = default;
+};
+
+struct Rect {
+  double x = 0, y = 0, width = 0, height = 0;  // mm
+  bool operator==(const Rect&) const = default;
+};
+
+// A path as a list of segments; `cubic` takes the two control points and the end point.
+struct PathOp {
+  enum class Verb { move, line, cubic, close } verb = Verb::move;
+  Point p[3];
+};
+
+struct Path {
+  std::vector<PathOp> ops;
+
+  void move_to(Point p);
+  void line_to(Point p);
+  void cubic_to(Point c1, Point c2, Point end);
+  void close();
+  void rounded_rect(Rect r, double radius);
+  void ellipse(Rect r);
+};
+
+struct Stroke {
+  Rgba color;
+  double width_mm = 0.1;
+};
+
+struct Shape {
+  Path path;
+  std::optional<Rgba> fill;
+  std::optional<Stroke> stroke;
+};
+
+// A font by its file and face index: backends open and cache faces themselves.
+struct FontRef {
+  std::filesystem::path file;
+  int face_index = 0;
+  bool operator==(const FontRef&) const = default;
+};
+
+struct Glyph {
+  std::uint32_t index = 0;  // glyph id in the font
+  Point origin;             // pen position on the baseline, mm
+};
+
+struct GlyphRun {
+  FontRef font;
+  double size_mm = 0;  // em size
+  Rgba color;
+  std::vector<Glyph> glyphs;
+  std::string text;  // the characters this run shows (UTF-8), for tests and PDF text
+};
+
+// Decoded pixels, 8-bit RGBA, straight (not premultiplied) alpha, rows top to bottom.
+struct Raster {
+  int width = 0;
+  int height = 0;
+  std::vector<std::uint8_t> rgba;  // width * height * 4
+};
+
+struct Image {
+  std::shared_ptr<const Raster> pixels;
+  Rect source;  // the part of `pixels` shown, in pixels
+  Rect dest;    // where it lands on the card, mm
+};
+
+struct Item {
+  Panel panel = Panel::color;
+  std::string element;                 // the template element's id, for tests and debugging
+  std::optional<Path> clip;            // drawn only inside this path
+  std::variant<Shape, GlyphRun, Image> content;
+};
+
+struct Face {
+  Side side = Side::front;
+  double width_mm = 85.60;
+  double height_mm = 53.98;
+  double corner_radius_mm = 3.18;
+  std::vector<Item> items;  // in painting order
+};
+
+struct Scene {
+  std::vector<Face> faces;
+  const Face* face(Side side) const;
+};
+
+}  // namespace cardface
