@@ -39,6 +39,9 @@ struct Card {
   // A value a template may bind: a data field (`surname`) or a value the card type derives
   // from them (`name.en`, `sex.zh`, `nationality.zh`). nullopt when absent or empty.
   std::optional<FieldValue> lookup(std::string_view key) const;
+  // Whether `key` is a field or derived value of this card's type, present or not: a
+  // template placeholder with an unknown key is a template error, not an empty string.
+  bool knows(std::string_view key) const;
 };
 
 // Reads and validates one record. Relative photo paths resolve against `base_dir`.

@@ -99,7 +99,7 @@ struct Image {
 struct Item {
   Panel panel = Panel::color;
   std::string element;                 // the template element's id, for tests and debugging
-  std::optional<Path> clip;            // drawn only inside this path
+  std::vector<Path> clips;             // drawn only inside all of these paths
   std::variant<Shape, GlyphRun, Image> content;
 };
 

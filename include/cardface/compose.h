@@ -1,0 +1,23 @@
+// Template + card → Scene: every placeholder, font, fit and condition resolved.
+#pragma once
+
+#include <vector>
+
+#include "cardface/card.h"
+#include "cardface/fonts.h"
+#include "cardface/scene.h"
+#include "cardface/template.h"
+
+namespace cardface {
+
+struct ComposeOptions {
+  std::vector<Side> sides = {Side::front, Side::back};
+};
+
+// Throws Error: ErrorKind::tmpl when the template cannot serve this card (wrong card type,
+// unknown placeholder, unknown font), ErrorKind::data when the card's values cannot be set
+// (a character no font has, text too long to fit), ErrorKind::file for an unreadable photo.
+Scene compose(const Card& card, const Template& tmpl, const Fonts& fonts,
+              const ComposeOptions& options = {});
+
+}  // namespace cardface
