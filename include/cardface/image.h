@@ -43,9 +43,10 @@ struct PixelView {
 PixelView pixel_view(const Raster& raster);
 
 struct PngOptions {
-  int dpi = 0;               // written as pHYs in pixels per metre; 0: no pHYs chunk
-  int compression = 1;       // zlib level 0-9; 0-1 write filter NONE, 2-9 adaptive filters
-  bool srgb_chunk = true;    // an sRGB chunk, rendering intent perceptual
+  int dpi = 0;             // written as pHYs in pixels per metre; 0: no pHYs chunk
+  int compression = 1;     // zlib level 0-9; filter NONE at every level (faster, and smaller
+                           // on card art than adaptive filtering)
+  bool srgb_chunk = true;  // an sRGB chunk, rendering intent perceptual
 };
 
 // PNG bytes, 8-bit RGBA; colour type RGB when every pixel is opaque (fewer bytes, same

@@ -98,8 +98,8 @@ struct Image {
 
 struct Item {
   Panel panel = Panel::color;
-  std::string element;                 // the template element's id, for tests and debugging
-  std::vector<Path> clips;             // drawn only inside all of these paths
+  std::string element;      // the template element's id, for tests and debugging
+  std::vector<Path> clips;  // drawn only inside all of these paths
   std::variant<Shape, GlyphRun, Image> content;
 };
 

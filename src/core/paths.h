@@ -8,8 +8,14 @@ namespace cardface::paths {
 
 // CARDFACE_DATA_DIR, else the source tree (when it still exists), else <prefix>/share/cardface.
 std::filesystem::path data_root();
-inline std::filesystem::path fonts_dir() { return data_root() / "fonts"; }
-inline std::filesystem::path templates_dir() { return data_root() / "templates"; }
-inline std::filesystem::path reference_data_dir() { return data_root() / "data"; }
+inline std::filesystem::path fonts_dir() {
+  return data_root() / "fonts";
+}
+inline std::filesystem::path templates_dir() {
+  return data_root() / "templates";
+}
+inline std::filesystem::path reference_data_dir() {
+  return data_root() / "data";
+}
 
 }  // namespace cardface::paths

@@ -4,23 +4,34 @@
 
 namespace cardface {
 
-const char* to_string(Side side) { return side == Side::front ? "front" : "back"; }
+const char* to_string(Side side) {
+  return side == Side::front ? "front" : "back";
+}
 
 const char* to_string(Panel panel) {
   switch (panel) {
-    case Panel::color: return "color";
-    case Panel::k: return "k";
-    case Panel::uv: return "uv";
+    case Panel::color:
+      return "color";
+    case Panel::k:
+      return "k";
+    case Panel::uv:
+      return "uv";
   }
   return "color";
 }
 
-void Path::move_to(Point p) { ops.push_back({PathOp::Verb::move, {p, {}, {}}}); }
-void Path::line_to(Point p) { ops.push_back({PathOp::Verb::line, {p, {}, {}}}); }
+void Path::move_to(Point p) {
+  ops.push_back({PathOp::Verb::move, {p, {}, {}}});
+}
+void Path::line_to(Point p) {
+  ops.push_back({PathOp::Verb::line, {p, {}, {}}});
+}
 void Path::cubic_to(Point c1, Point c2, Point end) {
   ops.push_back({PathOp::Verb::cubic, {c1, c2, end}});
 }
-void Path::close() { ops.push_back({PathOp::Verb::close, {}}); }
+void Path::close() {
+  ops.push_back({PathOp::Verb::close, {}});
+}
 
 // Quarter circles as cubics with the usual kappa (4/3 (sqrt 2 - 1)).
 constexpr double kKappa = 0.5522847498307936;

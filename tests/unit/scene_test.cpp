@@ -1,6 +1,6 @@
-#include <gtest/gtest.h>
-
 #include "cardface/scene.h"
+
+#include <gtest/gtest.h>
 
 namespace cardface {
 namespace {
@@ -35,7 +35,9 @@ TEST(ScenePath, EllipseTouchesItsBoxAtFourPoints) {
 
 TEST(SceneFace, FindsFacesBySide) {
   Scene s;
-  s.faces.push_back(Face{Side::back});
+  Face back;
+  back.side = Side::back;
+  s.faces.push_back(back);
   EXPECT_EQ(s.face(Side::front), nullptr);
   ASSERT_NE(s.face(Side::back), nullptr);
   EXPECT_STREQ(to_string(Side::back), "back");

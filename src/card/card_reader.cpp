@@ -1,0 +1,294 @@
+// parse_card and load_card: JSON → the card type's schema → Card, every problem at once.
+#include <algorithm>
+#include <cerrno>
+#include <cstdint>
+#include <cstring>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <sstream>
+
+#include "card/card_type.h"
+#include "card/countries.h"
+#include "card/name_rules.h"
+#include "card/utf8.h"
+#include "cardface/card.h"
+#include "cardface/error.h"
+
+namespace cardface {
+namespace {
+
+using Json = nlohmann::ordered_json;  // keeps the record's order for the problems we report
+using card::CardType;
+using card::FieldKind;
+using card::FieldSpec;
+
+// "line 3, column 14" for a byte offset; columns count code points.
+std::string position(std::string_view text, std::size_t offset) {
+  offset = std::min(offset, text.size());
+  int line = 1, column = 1;
+  for (std::size_t i = 0; i < offset; ++i) {
+    if (text[i] == '\n') {
+      ++line;
+      column = 1;
+    } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
+      ++column;
+    }
+  }
+  return "line " + std::to_string(line) + ", column " + std::to_string(column);
+}
+
+// nlohmann's reason without its "last read: '...'" part, which quotes the record.
+std::string parse_error_reason(const Json::parse_error& e) {
+  std::string what = e.what();
+  const std::size_t dash = what.find(" - ");
+  std::string reason = dash == std::string::npos ? "syntax error" : what.substr(dash + 3);
+  if (const std::size_t quote = reason.find("; last read:"); quote != std::string::npos)
+    reason.erase(quote);
+  return reason;
+}
+
+struct ParsedJson {
+  Json value;
+  std::vector<std::string> duplicate_keys;  // top-level keys given more than once
+};
+
+ParsedJson parse_json(std::string_view text, const std::string& where) {
+  if (const std::size_t bad = card::utf8::first_invalid(text); bad != std::string_view::npos)
+    throw Error(ErrorKind::data, where, "is not valid UTF-8 (" + position(text, bad) + ")");
+  ParsedJson parsed;
+  std::set<std::string> keys;
+  const auto note_duplicates = [&](int depth, Json::parse_event_t event, Json& value) {
+    if (event == Json::parse_event_t::key && depth == 1 && value.is_string() &&
+        !keys.insert(value.get<std::string>()).second)
+      parsed.duplicate_keys.push_back(value.get<std::string>());
+    return true;
+  };
+  try {
+    parsed.value = Json::parse(text.begin(), text.end(), note_duplicates);
+  } catch (const Json::parse_error& e) {
+    throw Error(ErrorKind::data, where,
+                "is not valid JSON: " + parse_error_reason(e) + " (" +
+                    position(text, e.byte > 0 ? e.byte - 1 : 0) + ")");
+  }
+  return parsed;
+}
+
+std::string known_types() {
+  std::string list;
+  for (const std::string& name : card_types()) list += (list.empty() ? "" : ", ") + name;
+  return list;
+}
+
+// Optimal string alignment distance: edits, with a swap of neighbours counting as one.
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+  std::vector<std::vector<std::size_t>> d(a.size() + 1, std::vector<std::size_t>(b.size() + 1));
+  for (std::size_t i = 0; i <= a.size(); ++i) d[i][0] = i;
+  for (std::size_t j = 0; j <= b.size(); ++j) d[0][j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i)
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      d[i][j] = std::min(
+          {d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+        d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+    }
+  return d[a.size()][b.size()];
+}
+
+std::string unknown_field_message(std::string_view key, const CardType& type) {
+  std::string_view best;
+  std::size_t best_distance = 3;  // suggest within 2 edits
+  if (key.size() <= 64) {
+    std::vector<std::string_view> known = {"type"};
+    for (const FieldSpec& f : type.fields) known.push_back(f.name);
+    for (std::string_view name : known)
+      if (const std::size_t d = edit_distance(key, name); d < best_distance)
+        best = name, best_distance = d;
+  }
+  std::string message = "unknown field";
+  if (!best.empty()) message += "; did you mean \"" + std::string(best) + "\"?";
+  return message;
+}
+
+// A key as a problem's `where`: keys are the record's structure, not the holder's data, but
+// keep control characters and runaway lengths out of reports.
+std::string printable_key(std::string_view key) {
+  std::string out;
+  std::size_t chars = 0;
+  for (std::size_t i = 0; i < key.size(); ++i) {
+    const unsigned char c = key[i];
+    if ((c & 0xC0) != 0x80 && ++chars > 64) return out + "…";
+    out += c < 0x20 || c == 0x7F ? '?' : static_cast<char>(c);
+  }
+  return out.empty() ? "(empty key)" : out;
+}
+
+std::string date_problem(std::string_view s) {
+  const bool shaped =
+      s.size() == 10 && s[4] == '-' && s[7] == '-' &&
+      std::all_of(s.begin(), s.end(), [](char c) { return c == '-' || (c >= '0' && c <= '9'); });
+  return shaped ? "is not a real calendar date" : "must be a date written YYYY-MM-DD";
+}
+
+// Reads one field by its kind into `card`; appends its problems instead when it has any.
+void read_field(const FieldSpec& spec, const Json& value, const std::filesystem::path& base_dir,
+                Card& card, std::vector<Problem>& problems) {
+  const std::string name(spec.name);
+  std::vector<std::string> found;
+  const auto report = [&] {
+    for (std::string& m : found) problems.push_back({name, std::move(m)});
+  };
+
+  if (spec.kind == FieldKind::integer) {
+    if (value.is_number_float()) {
+      found.push_back("must be a whole number");
+    } else if (!value.is_number_integer()) {
+      found.push_back(std::string("must be an integer, got ") + value.type_name());
+    } else {
+      // Positive JSON integers arrive as unsigned; beyond int64 they are out of any range.
+      const bool fits =
+          !value.is_number_unsigned() || value.get<std::uint64_t>() <= std::uint64_t{INT64_MAX};
+      const std::int64_t number = fits ? value.get<std::int64_t>() : 0;
+      if (!fits || number < spec.min || number > spec.max)
+        found.push_back("must be between " + std::to_string(spec.min) + " and " +
+                        std::to_string(spec.max));
+      else
+        card.fields[name] = number;
+    }
+    return report();
+  }
+
+  if (!value.is_string()) {
+    found.push_back(std::string("must be a string, got ") + value.type_name());
+    return report();
+  }
+  const std::string& text = value.get_ref<const std::string&>();
+  if (text.empty()) {
+    if (spec.allow_empty) {
+      card.fields[name] = text;
+      return;
+    }
+    found.push_back(spec.required ? "must not be empty"
+                                  : "must not be empty; leave the field out when there is none");
+    return report();
+  }
+
+  switch (spec.kind) {
+    case FieldKind::text:
+      found = card::plain_text_problems(text, spec.max_chars);
+      break;
+    case FieldKind::latin_name:
+      found = card::latin_name_problems(text, spec.max_chars);
+      break;
+    case FieldKind::han_name:
+      found = card::han_name_problems(text, spec.max_chars);
+      break;
+    case FieldKind::sex:
+      if (text != "M" && text != "F") found.push_back("must be \"M\" or \"F\"");
+      break;
+    case FieldKind::country: {
+      const bool shaped = text.size() == 3 && std::all_of(text.begin(), text.end(), [](char c) {
+                            return c >= 'A' && c <= 'Z';
+                          });
+      if (!shaped)
+        found.push_back("must be an ISO 3166-1 alpha-3 code (3 capital letters)");
+      else if (!card::find_country_alpha3(text))
+        found.push_back("is not an ISO 3166-1 alpha-3 code");
+      break;
+    }
+    case FieldKind::date:
+      if (const auto date = Date::parse_iso(text)) {
+        card.fields[name] = *date;
+        return;
+      }
+      found.push_back(date_problem(text));
+      break;
+    case FieldKind::photo: {
+      found = card::plain_text_problems(text, 0);
+      if (!found.empty()) break;
+      // Absolute, so the card means the same file whatever the working directory later is.
+      std::error_code ec;
+      std::filesystem::path resolved = base_dir / text;
+      if (const auto absolute = std::filesystem::absolute(resolved, ec); !ec) resolved = absolute;
+      resolved = resolved.lexically_normal();
+      const auto status = std::filesystem::status(resolved, ec);
+      if (!std::filesystem::exists(status))
+        found.push_back("file not found (relative paths start at the data file's directory)");
+      else if (!std::filesystem::is_regular_file(status))
+        found.push_back("is not a regular file");
+      if (!found.empty()) break;
+      card.photo = resolved;
+      card.fields[name] = resolved.string();
+      return;
+    }
+    case FieldKind::integer:
+      break;
+  }
+  if (found.empty())
+    card.fields[name] = text;
+  else
+    report();
+}
+
+Card read_card(std::string_view json_text, const std::filesystem::path& base_dir,
+               const std::string& where) {
+  const ParsedJson parsed = parse_json(json_text, where);
+  const Json& record = parsed.value;
+  if (!record.is_object())
+    throw Error(ErrorKind::data, where,
+                std::string("the record must be a JSON object, got ") + record.type_name());
+
+  std::vector<Problem> problems;
+  for (const std::string& key : parsed.duplicate_keys)
+    problems.push_back({printable_key(key), "appears more than once"});
+
+  const auto type_it = record.find("type");
+  const CardType* type = nullptr;
+  if (type_it == record.end())
+    problems.push_back({"type", "is required; known types: " + known_types()});
+  else if (!type_it->is_string())
+    problems.push_back({"type", std::string("must be a string, got ") + type_it->type_name()});
+  else if (!(type = card::find_card_type(type_it->get_ref<const std::string&>())))
+    problems.push_back({"type", "is not a known card type; known types: " + known_types()});
+  if (!type) throw Error(ErrorKind::data, std::move(problems));
+
+  for (const auto& [key, value] : record.items())
+    if (key != "type" && !type->field(key))
+      problems.push_back({printable_key(key), unknown_field_message(key, *type)});
+
+  Card card;
+  card.type = type->name;
+  for (const FieldSpec& spec : type->fields) {
+    const auto it = record.find(spec.name);
+    if (it == record.end() || (it->is_null() && !spec.required)) {
+      if (spec.required) problems.push_back({std::string(spec.name), "is required"});
+      continue;
+    }
+    read_field(spec, *it, base_dir, card, problems);
+  }
+  if (type->check) type->check(card, problems);
+  if (!problems.empty()) throw Error(ErrorKind::data, std::move(problems));
+  return card;
+}
+
+}  // namespace
+
+Card parse_card(std::string_view json_text, const std::filesystem::path& base_dir) {
+  return read_card(json_text, base_dir, "(json)");
+}
+
+Card load_card(const std::filesystem::path& file) {
+  std::error_code ec;
+  if (std::filesystem::is_directory(file, ec))
+    throw Error(ErrorKind::file, file.string(), "cannot read: is a directory");
+  std::ifstream in(file, std::ios::binary);
+  if (!in)
+    throw Error(ErrorKind::file, file.string(),
+                std::string("cannot read: ") + std::strerror(errno));
+  std::ostringstream text;
+  text << in.rdbuf();
+  if (in.bad()) throw Error(ErrorKind::file, file.string(), "cannot read: input error");
+  return read_card(text.str(), file.parent_path(), file.string());
+}
+
+}  // namespace cardface

@@ -1,0 +1,17 @@
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+namespace cardface::cli {
+
+// Exit codes: 0 success, 1 invalid data, template or file, 2 usage error.
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitInvalid = 1;
+inline constexpr int kExitUsage = 2;
+
+void add_render(CLI::App& app);
+
+// Runs the subcommand the user chose, mapping library errors to exit codes and messages.
+int run_selected(CLI::App& app);
+
+}  // namespace cardface::cli

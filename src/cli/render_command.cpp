@@ -1,0 +1,91 @@
+#include <iostream>
+
+#include "cardface/card.h"
+#include "cardface/compose.h"
+#include "cardface/error.h"
+#include "cardface/render.h"
+#include "cardface/template.h"
+#include "cli/commands.h"
+#include "cli/output.h"
+
+namespace cardface::cli {
+namespace {
+
+struct RenderArgs {
+  std::string data;
+  std::string template_name;
+  std::string side = "both";
+  int dpi = 600;
+  std::string out;
+  bool show_uv = false;
+};
+
+RenderArgs& render_args() {
+  static RenderArgs args;
+  return args;
+}
+
+int render(const RenderArgs& a) {
+  const Card card = load_card(a.data);
+  const Template tmpl = find_template(a.template_name.empty() ? card.type : a.template_name);
+  ComposeOptions options;
+  if (a.side == "front")
+    options.sides = {Side::front};
+  else if (a.side == "back")
+    options.sides = {Side::back};
+  const Scene scene = compose(card, tmpl, Fonts::bundled(), options);
+
+  const std::filesystem::path out_dir = a.out;
+  std::error_code ec;
+  std::filesystem::create_directories(out_dir, ec);
+  if (ec)
+    throw Error(ErrorKind::file, out_dir.string(),
+                "cannot create the output directory: " + ec.message());
+  const std::string stem = std::filesystem::path(a.data).stem().string();
+  std::vector<OutputFile> files;
+  for (const Face& face : scene.faces) {
+    const Bitmap bitmap = rasterize(face, RasterOptions{a.dpi, a.show_uv});
+    files.push_back({out_dir / (stem + "-" + to_string(face.side) + ".png"), encode_png(bitmap)});
+  }
+  write_all(files);
+  for (const auto& f : files) std::cout << f.path.string() << "\n";
+  return kExitOk;
+}
+
+}  // namespace
+
+void add_render(CLI::App& app) {
+  RenderArgs& a = render_args();
+  CLI::App* cmd = app.add_subcommand("render", "Render the faces of one card to PNG");
+  cmd->add_option("data", a.data, "The holder's record (JSON)")
+      ->required()
+      ->check(CLI::ExistingFile);
+  cmd->add_option("--template,-t", a.template_name,
+                  "A bundled template's name or a template directory (default: the data's type)");
+  cmd->add_option("--side", a.side, "Which faces to render")
+      ->check(CLI::IsMember({"front", "back", "both"}));
+  cmd->add_option("--dpi", a.dpi, "Output resolution")->check(CLI::Range(50, 4800));
+  cmd->add_option("--out,-o", a.out, "Output directory")->required();
+  cmd->add_flag("--show-uv", a.show_uv, "Preview the UV panel tinted over the face");
+  cmd->callback([] {});
+}
+
+int run_selected(CLI::App& app) {
+  try {
+    if (app.got_subcommand("render")) return render(render_args());
+  } catch (const Error& e) {
+    for (const Problem& p : e.problems())
+      std::cerr << "cardface: error: " << (p.where.empty() ? "" : p.where + ": ") << p.message
+                << "\n";
+    return kExitInvalid;
+  } catch (const std::bad_alloc&) {
+    std::cerr << "cardface: error: out of memory\n";
+    return kExitInvalid;
+  } catch (const std::exception& e) {
+    std::cerr << "cardface: error: " << e.what() << "\n";
+    return kExitInvalid;
+  }
+  return kExitUsage;
+}
+
+}  // namespace cardface::cli

@@ -1,0 +1,15 @@
+// JPEG decoding with libjpeg-turbo into 8-bit RGBA (alpha 255).
+#pragma once
+
+#include <cstdint>
+#include <span>
+#include <string_view>
+
+#include "cardface/scene.h"
+
+namespace cardface::image {
+
+// `bytes` start with FF D8 FF. Throws Error(ErrorKind::file, name_for_errors, ...).
+Raster decode_jpeg(std::span<const std::uint8_t> bytes, std::string_view name_for_errors);
+
+}  // namespace cardface::image

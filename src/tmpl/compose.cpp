@@ -1,0 +1,234 @@
+// Template + card → Scene. Layout decisions (fit, wrap, conditions, stacks) happen here and
+// nowhere else; backends only draw what this produces.
+#include "cardface/compose.h"
+
+#include <algorithm>
+#include <map>
+
+#include "cardface/error.h"
+#include "cardface/image.h"
+#include "text/fit.h"
+#include "text/font_book.h"
+#include "tmpl/model.h"
+#include "tmpl/placeholder.h"
+
+namespace cardface {
+namespace {
+
+using namespace tmpl;
+
+Path translated(Path path, Point by) {
+  for (PathOp& op : path.ops)
+    for (Point& p : op.p) p = {p.x + by.x, p.y + by.y};
+  return path;
+}
+
+Rect translated(Rect r, Point by) {
+  return {r.x + by.x, r.y + by.y, r.width, r.height};
+}
+
+// Source (pixels) and destination (mm) rectangles for drawing an image into `box`.
+std::pair<Rect, Rect> fit_image(const Raster& image, Rect box, Fit fit) {
+  Rect source{0, 0, double(image.width), double(image.height)};
+  Rect dest = box;
+  const double image_aspect = source.width / source.height;
+  const double box_aspect = box.width / box.height;
+  if (fit == Fit::cover) {
+    // Crop the image to the box's aspect, centred, keeping its own aspect.
+    if (image_aspect > box_aspect) {
+      const double w = source.height * box_aspect;
+      source.x = (source.width - w) / 2;
+      source.width = w;
+    } else {
+      const double h = source.width / box_aspect;
+      source.y = (source.height - h) / 2;
+      source.height = h;
+    }
+  } else if (fit == Fit::contain) {
+    if (image_aspect > box_aspect) {
+      dest.height = box.width / image_aspect;
+      dest.y += (box.height - dest.height) / 2;
+    } else {
+      dest.width = box.height * image_aspect;
+      dest.x += (box.width - dest.width) / 2;
+    }
+  }
+  return {source, dest};
+}
+
+class Composer {
+ public:
+  Composer(const Card& card, const Model& model, const text::FontBook& fonts)
+      : card_(card), model_(model), fonts_(fonts) {}
+
+  Face face(const SideModel& side) {
+    Face face;
+    face.side = side.side;
+    face.width_mm = model_.width_mm;
+    face.height_mm = model_.height_mm;
+    face.corner_radius_mm = model_.corner_radius_mm;
+    out_ = &face.items;
+    for (const Element& e : side.elements) emit(e, {0, 0}, {});
+    return face;
+  }
+
+ private:
+  bool visible(const Element& e) const {
+    const Condition& c = e.condition;
+    if (!c.if_present.empty() && !present(c.if_present, e.path + "/if")) return false;
+    if (!c.if_absent.empty() && present(c.if_absent, e.path + "/unless")) return false;
+    return true;
+  }
+
+  bool present(const std::string& key, const std::string& where) const {
+    if (!card_.knows(key))
+      throw Error(ErrorKind::tmpl, where,
+                  "unknown field \"" + key + "\" for card type " + card_.type);
+    if (key == "photo") return !card_.photo.empty();
+    return card_.lookup(key).has_value();
+  }
+
+  void push(const Element& e, std::vector<Path> clips, decltype(Item::content) content) {
+    Item item;
+    item.panel = e.panel;
+    item.element = e.id;
+    item.clips = std::move(clips);
+    item.content = std::move(content);
+    out_->push_back(std::move(item));
+  }
+
+  // Draws `e` at `offset`; returns the height its wrapped text needs beyond its first line,
+  // or a negative number when the element is hidden.
+  double emit(const Element& e, Point offset, std::vector<Path> clips) {
+    if (!visible(e)) return -1;
+    if (e.clip) clips.push_back(translated(*e.clip, offset));
+    return std::visit([&](const auto& content) { return draw(e, content, offset, clips); },
+                      e.content);
+  }
+
+  double draw(const Element& e, const ShapeElement& s, Point offset, std::vector<Path>& clips) {
+    push(e, clips, Shape{translated(s.path, offset), s.fill, s.stroke});
+    return 0;
+  }
+
+  double draw(const Element& e, const ImageElement& im, Point offset, std::vector<Path>& clips) {
+    auto [source, dest] = fit_image(*im.pixels, translated(im.box, offset), im.fit);
+    push(e, clips, Image{im.pixels, source, dest});
+    return 0;
+  }
+
+  double draw(const Element& e, const PhotoElement& p, Point offset, std::vector<Path>& clips) {
+    if (card_.photo.empty()) return 0;
+    if (!photo_) {
+      try {
+        photo_ = std::make_shared<const Raster>(read_image(card_.photo));
+      } catch (const Error& err) {
+        // Name the field, and the file the user pointed at (a path the user chose).
+        throw Error(ErrorKind::file, "photo",
+                    err.problems().empty()
+                        ? "unreadable"
+                        : err.problems().front().message + " (" + card_.photo.string() + ")");
+      }
+    }
+    const Rect box = translated(p.box, offset);
+    Path frame;
+    frame.rounded_rect(box, p.radius_mm);
+    clips.push_back(frame);
+    auto [source, dest] = fit_image(*photo_, box, p.fit);
+    push(e, clips, Image{photo_, source, dest});
+    return 0;
+  }
+
+  double draw(const Element& e, const TextElement& t, Point offset, std::vector<Path>& clips) {
+    const auto segments = expand(t.source, card_, e.path + "/text");
+    const std::string value = join(segments);
+    if (value.empty()) return 0;
+    // A fault in the text names the data field it came from, or the element for literals.
+    std::string where = e.path;
+    for (const Segment& s : segments)
+      if (!s.key.empty()) where = s.key;
+    if (!fonts_.has_family(t.family))
+      throw Error(ErrorKind::tmpl, e.path + "/font", "unknown font family \"" + t.family + "\"");
+
+    text::TextStyle style;
+    style.family = t.family;
+    style.size_pt = t.size_pt;
+    style.letter_spacing_mm = t.letter_spacing_mm;
+    style.color = t.color;
+    text::FitRule rule;
+    rule.max_width_mm = t.max_width_mm;
+    rule.min_size_pt = t.min_size_pt;
+    rule.wrap = t.wrap;
+    rule.max_lines = t.max_lines;
+    rule.line_height = t.line_height;
+    const text::Block block = text::fit_text(fonts_, value, style, rule, where);
+
+    for (std::size_t i = 0; i < block.lines.size(); ++i) {
+      const text::Line& line = block.lines[i];
+      double x = t.anchor.x + offset.x;
+      if (t.align == Align::center)
+        x -= line.width_mm / 2;
+      else if (t.align == Align::right)
+        x -= line.width_mm;
+      const double y = t.anchor.y + offset.y + double(i) * block.line_advance_mm;
+      for (GlyphRun run : line.runs) {
+        for (Glyph& g : run.glyphs) g.origin = {g.origin.x + x, g.origin.y + y};
+        push(e, clips, std::move(run));
+      }
+    }
+    return double(block.lines.size() - 1) * block.line_advance_mm;
+  }
+
+  double draw(const Element&, const GroupElement& g, Point offset, std::vector<Path>& clips) {
+    const Point origin{offset.x + g.origin.x, offset.y + g.origin.y};
+    double extra = 0;
+    for (const Element& child : g.children) extra = std::max(extra, emit(child, origin, clips));
+    return extra;
+  }
+
+  double draw(const Element&, const StackElement& s, Point offset, std::vector<Path>& clips) {
+    double y = offset.y + s.origin.y;
+    for (const Element& child : s.children) {
+      const auto& group = std::get<GroupElement>(child.content);
+      // Each group is placed at the running position; its own y is a nudge within its row.
+      const double extra = emit(child, {offset.x + s.origin.x, y}, clips);
+      if (extra < 0) continue;  // hidden: the rows below close up
+      y += group.height_mm + extra + s.gap_mm;
+    }
+    return 0;
+  }
+
+  const Card& card_;
+  const Model& model_;
+  const text::FontBook& fonts_;
+  std::vector<Item>* out_ = nullptr;
+  std::shared_ptr<const Raster> photo_;
+};
+
+}  // namespace
+
+Scene compose(const Card& card, const Template& tmpl, const Fonts& fonts,
+              const ComposeOptions& options) {
+  const Model& model = tmpl.model();
+  if (std::find(model.card_types.begin(), model.card_types.end(), card.type) ==
+      model.card_types.end()) {
+    std::string types;
+    for (const auto& t : model.card_types) types += (types.empty() ? "" : ", ") + t;
+    throw Error(
+        ErrorKind::tmpl, "template",
+        "template \"" + model.name + "\" renders card types " + types + ", not " + card.type);
+  }
+  Composer composer(card, model, fonts.book());
+  Scene scene;
+  for (Side side : options.sides) {
+    auto it = std::find_if(model.sides.begin(), model.sides.end(),
+                           [&](const SideModel& s) { return s.side == side; });
+    if (it == model.sides.end())
+      throw Error(ErrorKind::tmpl, "template",
+                  "template \"" + model.name + "\" has no " + to_string(side) + " side");
+    scene.faces.push_back(composer.face(*it));
+  }
+  return scene;
+}
+
+}  // namespace cardface

@@ -1,0 +1,290 @@
+// template.json → tmpl::Model. Every fault names its JSON path.
+#include <fstream>
+#include <sstream>
+
+#include "cardface/error.h"
+#include "cardface/image.h"
+#include "cardface/template.h"
+#include "core/paths.h"
+#include "tmpl/colors.h"
+#include "tmpl/json_reader.h"
+#include "tmpl/model.h"
+#include "tmpl/path_data.h"
+
+namespace cardface {
+namespace tmpl {
+namespace {
+
+namespace fs = std::filesystem;
+
+class Loader {
+ public:
+  explicit Loader(fs::path dir) : dir_(std::move(dir)) {}
+
+  Model load(const nlohmann::json& root_json) {
+    JsonReader root(root_json, "");
+    Model m;
+    m.dir = dir_;
+    m.name = root.string("name");
+    m.description = root.string("description", "");
+    m.card_types = root.strings("card_types");
+    if (m.card_types.empty()) root.fail_at("card_types", "must name at least one card type");
+    if (root.has("size")) {
+      JsonReader size = root.object("size");
+      m.width_mm = size.positive("width");
+      m.height_mm = size.positive("height");
+      m.corner_radius_mm = size.non_negative("corner_radius", m.corner_radius_mm);
+      size.finish();
+    }
+    JsonReader sides = root.object("sides");
+    for (const auto& [key, side] :
+         {std::pair{"front", Side::front}, std::pair{"back", Side::back}}) {
+      if (!sides.has(key)) continue;
+      JsonReader s = sides.object(key);
+      SideModel sm;
+      sm.side = side;
+      sm.elements = elements(s, "elements");
+      s.finish();
+      m.sides.push_back(std::move(sm));
+    }
+    sides.finish();
+    if (m.sides.empty()) sides.fail("must have a \"front\" or a \"back\"");
+    root.finish();
+    return m;
+  }
+
+ private:
+  std::vector<Element> elements(JsonReader& parent, const std::string& key) {
+    std::vector<Element> out;
+    for (JsonReader& e : parent.objects(key)) out.push_back(element(e));
+    return out;
+  }
+
+  Element element(JsonReader& r) {
+    Element e;
+    e.path = r.path();
+    e.id = r.string("id", r.path());
+    const std::string kind = r.one_of(
+        "kind", {"rect", "ellipse", "line", "path", "image", "photo", "text", "group", "stack"},
+        "");
+    const std::string panel = r.one_of("panel", {"color", "k", "uv"}, "");
+    e.panel = panel == "k" ? Panel::k : panel == "uv" ? Panel::uv : Panel::color;
+    e.condition.if_present = r.string("if", "");
+    e.condition.if_absent = r.string("unless", "");
+    if (r.has("clip")) e.clip = path_data(r, "clip");
+
+    if (kind == "rect" || kind == "ellipse") {
+      ShapeElement s;
+      const Rect box = rect(r);
+      if (kind == "rect")
+        s.path.rounded_rect(box, r.non_negative("radius", 0));
+      else
+        s.path.ellipse(box);
+      paint(r, s);
+      e.content = std::move(s);
+    } else if (kind == "line") {
+      ShapeElement s;
+      s.path.move_to({r.number("x1"), r.number("y1")});
+      s.path.line_to({r.number("x2"), r.number("y2")});
+      paint(r, s);
+      if (!s.stroke) r.fail_at("stroke", "is required for a line");
+      e.content = std::move(s);
+    } else if (kind == "path") {
+      ShapeElement s;
+      s.path = path_data(r, "d");
+      paint(r, s);
+      e.content = std::move(s);
+    } else if (kind == "image") {
+      ImageElement im;
+      im.box = rect(r);
+      im.file = asset(r, "src");
+      im.fit = fit(r, "contain");
+      im.pixels = std::make_shared<const Raster>(read_image(im.file));
+      e.content = std::move(im);
+    } else if (kind == "photo") {
+      PhotoElement p;
+      p.box = rect(r);
+      p.fit = fit(r, "cover");
+      p.radius_mm = r.non_negative("radius", 0);
+      e.content = std::move(p);
+    } else if (kind == "text") {
+      e.content = text(r);
+    } else if (kind == "group") {
+      GroupElement g;
+      g.origin = {r.number("x", 0), r.number("y", 0)};
+      g.height_mm = r.non_negative("height", 0);
+      g.children = elements(r, "children");
+      e.content = std::move(g);
+    } else {  // stack
+      StackElement s;
+      s.origin = {r.number("x", 0), r.number("y", 0)};
+      s.gap_mm = r.non_negative("gap", 0);
+      s.children = elements(r, "children");
+      for (const Element& child : s.children)
+        if (!std::holds_alternative<GroupElement>(child.content))
+          throw Error(ErrorKind::tmpl, child.path, "a stack's children must be groups");
+      e.content = std::move(s);
+    }
+    r.finish();
+    return e;
+  }
+
+  TextElement text(JsonReader& r) {
+    TextElement t;
+    t.anchor = {r.number("x"), r.number("y")};
+    t.source = r.string("text");
+    t.family = r.string("font", "sans");
+    t.size_pt = r.positive("size");
+    t.color = color(r, "color", Rgba{0, 0, 0, 1});
+    const std::string align = r.one_of("align", {"left", "center", "right"}, "left");
+    t.align = align == "center" ? Align::center : align == "right" ? Align::right : Align::left;
+    t.letter_spacing_mm = r.number("letter_spacing", 0);
+    t.max_width_mm = r.non_negative("max_width", 0);
+    t.min_size_pt = r.non_negative("min_size", 0);
+    if (t.min_size_pt > t.size_pt) r.fail_at("min_size", "must not exceed size");
+    if (t.min_size_pt > 0 && t.max_width_mm == 0)
+      r.fail_at("min_size", "needs max_width (shrinking needs a width to fit)");
+    t.wrap = r.boolean("wrap", false);
+    t.max_lines = r.integer("max_lines", t.wrap ? 2 : 1, 1, 20);
+    if (t.wrap && t.max_width_mm == 0) r.fail_at("wrap", "needs max_width");
+    t.line_height = r.number("line_height", 1.2);
+    if (t.line_height <= 0) r.fail_at("line_height", "must be greater than 0");
+    return t;
+  }
+
+  Rect rect(JsonReader& r) {
+    return {r.number("x"), r.number("y"), r.positive("width"), r.positive("height")};
+  }
+
+  void paint(JsonReader& r, ShapeElement& s) {
+    if (r.has("fill")) s.fill = color(r, "fill", {});
+    if (r.has("stroke"))
+      s.stroke = Stroke{color(r, "stroke", {}), r.number("stroke_width", 0.1)};
+    else if (r.has("stroke_width"))
+      r.fail_at("stroke_width", "needs a stroke colour");
+    if (s.stroke && s.stroke->width_mm <= 0) r.fail_at("stroke_width", "must be greater than 0");
+    if (!s.fill && !s.stroke) r.fail("needs a fill or a stroke");
+  }
+
+  Rgba color(JsonReader& r, const std::string& key, Rgba fallback) {
+    if (!r.has(key)) return fallback;
+    auto c = parse_color(r.string(key));
+    if (!c) r.fail_at(key, "must be a colour \"#rrggbb\" or \"#rrggbbaa\"");
+    return *c;
+  }
+
+  Fit fit(JsonReader& r, const std::string& fallback) {
+    const std::string f = r.one_of("fit", {"cover", "contain", "stretch"}, fallback);
+    return f == "cover" ? Fit::cover : f == "contain" ? Fit::contain : Fit::stretch;
+  }
+
+  Path path_data(JsonReader& r, const std::string& key) {
+    std::string error;
+    auto p = parse_path_data(r.string(key), error);
+    if (!p) r.fail_at(key, error);
+    return *p;
+  }
+
+  // Assets may only be read from inside the template's own directory (symlinks resolved).
+  fs::path asset(JsonReader& r, const std::string& key) {
+    const fs::path rel = r.string(key);
+    if (rel.empty() || rel.is_absolute())
+      r.fail_at(key, "must be a path relative to the template directory");
+    std::error_code ec;
+    const fs::path root = fs::canonical(dir_, ec);
+    const fs::path full = fs::weakly_canonical(dir_ / rel, ec);
+    auto [end, _] = std::mismatch(root.begin(), root.end(), full.begin(), full.end());
+    if (ec || end != root.end()) r.fail_at(key, "must stay inside the template directory");
+    if (!fs::is_regular_file(full, ec)) r.fail_at(key, "no such file in the template directory");
+    return full;
+  }
+
+  fs::path dir_;
+};
+
+}  // namespace
+}  // namespace tmpl
+
+Template Template::load_dir(const std::filesystem::path& dir) {
+  const auto file = dir / "template.json";
+  std::ifstream in(file, std::ios::binary);
+  if (!in) throw Error(ErrorKind::file, file.string(), "cannot read the template");
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  nlohmann::json json;
+  try {
+    json = nlohmann::json::parse(buffer.str());
+  } catch (const nlohmann::json::parse_error& e) {
+    throw Error(ErrorKind::tmpl, file.string(), "malformed JSON at byte " + std::to_string(e.byte));
+  }
+  Template t;
+  try {
+    t.model_ = std::make_shared<const tmpl::Model>(tmpl::Loader(dir).load(json));
+  } catch (const Error& e) {
+    // Prefix the template file so the user knows which template the JSON path is in.
+    std::vector<Problem> problems = e.problems();
+    for (Problem& p : problems)
+      if (!p.where.empty() && p.where[0] == '/') p.where = file.string() + ":" + p.where;
+    throw Error(e.kind(), std::move(problems));
+  }
+  return t;
+}
+
+const std::string& Template::name() const {
+  return model_->name;
+}
+const std::filesystem::path& Template::dir() const {
+  return model_->dir;
+}
+const std::vector<std::string>& Template::card_types() const {
+  return model_->card_types;
+}
+
+namespace {
+
+std::vector<std::filesystem::path> search_path() {
+  std::vector<std::filesystem::path> dirs;
+  if (const char* env = std::getenv("CARDFACE_TEMPLATE_PATH"); env && *env) {
+    std::string_view rest = env;
+    while (!rest.empty()) {
+      const auto colon = rest.find(':');
+      if (colon != 0) dirs.emplace_back(std::string(rest.substr(0, colon)));
+      if (colon == std::string_view::npos) break;
+      rest.remove_prefix(colon + 1);
+    }
+  }
+  dirs.push_back(paths::templates_dir());
+  return dirs;
+}
+
+}  // namespace
+
+std::vector<std::string> bundled_templates() {
+  std::vector<std::string> names;
+  std::error_code ec;
+  for (const auto& entry : std::filesystem::directory_iterator(paths::templates_dir(), ec))
+    if (std::filesystem::exists(entry.path() / "template.json", ec))
+      names.push_back(entry.path().filename().string());
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
+Template find_template(const std::string& name_or_dir) {
+  std::error_code ec;
+  const bool looks_like_path = name_or_dir.find('/') != std::string::npos;
+  if (looks_like_path ||
+      std::filesystem::exists(std::filesystem::path(name_or_dir) / "template.json", ec)) {
+    if (!std::filesystem::exists(std::filesystem::path(name_or_dir) / "template.json", ec))
+      throw Error(ErrorKind::tmpl, name_or_dir, "no template.json in this directory");
+    return Template::load_dir(name_or_dir);
+  }
+  for (const auto& dir : search_path())
+    if (std::filesystem::exists(dir / name_or_dir / "template.json", ec))
+      return Template::load_dir(dir / name_or_dir);
+  std::string known;
+  for (const auto& n : bundled_templates()) known += (known.empty() ? "" : ", ") + n;
+  throw Error(ErrorKind::tmpl, "template",
+              "unknown template \"" + name_or_dir + "\" (bundled: " + known + ")");
+}
+
+}  // namespace cardface

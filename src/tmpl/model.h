@@ -1,0 +1,102 @@
+// The parsed template: every key resolved, every value checked. Compose reads only this.
+#pragma once
+
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "cardface/scene.h"
+
+namespace cardface::tmpl {
+
+enum class Align { left, center, right };
+enum class Fit { cover, contain, stretch };
+
+// Shown only when `if_present` names a value the card has, and `if_absent` one it lacks.
+struct Condition {
+  std::string if_present;
+  std::string if_absent;
+};
+
+struct ShapeElement {
+  Path path;
+  std::optional<Rgba> fill;
+  std::optional<Stroke> stroke;
+};
+
+struct ImageElement {
+  Rect box;
+  std::filesystem::path file;  // inside the template directory, checked at load
+  Fit fit = Fit::contain;
+  std::shared_ptr<const Raster> pixels;  // decoded at load
+};
+
+struct PhotoElement {
+  Rect box;
+  Fit fit = Fit::cover;
+  double radius_mm = 0;
+};
+
+struct TextElement {
+  Point anchor;        // x per `align`; y = the first line's baseline
+  std::string source;  // literal text with {placeholders}
+  std::string family = "sans";
+  double size_pt = 7;
+  Rgba color;
+  Align align = Align::left;
+  double letter_spacing_mm = 0;
+  double max_width_mm = 0;  // 0: no limit
+  double min_size_pt = 0;   // 0: never shrink
+  bool wrap = false;
+  int max_lines = 1;
+  double line_height = 1.2;  // × size
+};
+
+struct Element;
+
+// Children in coordinates relative to (x, y). A group in a stack takes `height` of room,
+// plus whatever its wrapped text needs beyond its first line.
+struct GroupElement {
+  Point origin;
+  double height_mm = 0;
+  std::vector<Element> children;
+};
+
+// Children (groups) laid out top to bottom from `origin`, `gap_mm` apart; a hidden child
+// takes no room, so the layout closes up.
+struct StackElement {
+  Point origin;
+  double gap_mm = 0;
+  std::vector<Element> children;
+};
+
+struct Element {
+  std::string id;    // the template's id, or its JSON path
+  std::string path;  // JSON path, for errors at compose time
+  Panel panel = Panel::color;
+  Condition condition;
+  std::optional<Path> clip;
+  std::variant<ShapeElement, ImageElement, PhotoElement, TextElement, GroupElement, StackElement>
+      content;
+};
+
+struct SideModel {
+  Side side = Side::front;
+  std::vector<Element> elements;
+};
+
+struct Model {
+  std::string name;
+  std::string description;
+  std::filesystem::path dir;
+  std::vector<std::string> card_types;
+  double width_mm = 85.60;
+  double height_mm = 53.98;
+  double corner_radius_mm = 3.18;
+  std::vector<SideModel> sides;
+};
+
+}  // namespace cardface::tmpl

@@ -1,0 +1,82 @@
+#!/usr/bin/env bash
+# cardface render: good data renders both faces at the stated size; every kind of bad input
+# exits 1 (2 for usage), names the field or file, never shows the holder's values, and leaves
+# no output file.
+set -uo pipefail
+cardface=$1
+root=$2
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+passed=0
+failed=0
+
+ok() { passed=$((passed + 1)); }
+bad() { failed=$((failed + 1)); echo "FAIL: $*"; }
+
+png_size() { # width x height from the IHDR chunk
+  od -An -tu1 -j16 -N8 "$1" | awk '{print ($1*16777216+$2*65536+$3*256+$4) "x" ($5*16777216+$6*65536+$7*256+$8)}'
+}
+
+# A record written from the specimen holder with one field changed (jq-free: python-free too).
+base='"type": "fprc-2023", "surname": "ZHENGJIAN", "given_names": "YANGBEN", "name_zh": "证件样本", "sex": "F", "date_of_birth": "1980-01-01", "nationality": "PAK", "id_number": "931586198001010028", "valid_from": "2023-08-08", "valid_until": "2033-08-07"'
+cp "$root/samples/photos/s00.png" "$work/p.png"
+record() { # name, json body
+  printf '%s\n' "$2" >"$work/$1.json"
+}
+
+# 1. The good card: both faces, 2022 x 1275 at 600 dpi.
+record good "{$base, \"photo\": \"p.png\"}"
+if "$cardface" render "$work/good.json" --out "$work/out-good" >/dev/null 2>"$work/err"; then
+  for side in front back; do
+    f="$work/out-good/good-$side.png"
+    if [[ -f "$f" && $(png_size "$f") == 2022x1275 ]]; then ok; else bad "good $side: $(png_size "$f" 2>/dev/null)"; fi
+  done
+else
+  bad "good card failed: $(cat "$work/err")"
+fi
+
+# 2. Bad data: name, JSON body, the text stderr must contain.
+expect_invalid() {
+  local name=$1 body=$2 needle=$3
+  record "$name" "$body"
+  "$cardface" render "$work/$name.json" --out "$work/out-$name" >/dev/null 2>"$work/err"
+  local status=$?
+  if [[ $status -ne 1 ]]; then bad "$name: exit $status, expected 1"; return; fi
+  if ! grep -qF -- "$needle" "$work/err"; then bad "$name: stderr lacks '$needle': $(cat "$work/err")"; return; fi
+  if grep -qE 'ZHENGJIAN|YANGBEN|证件样本' "$work/err"; then bad "$name: stderr shows holder data"; return; fi
+  if [[ -n $(ls -A "$work/out-$name" 2>/dev/null) ]]; then bad "$name: left output files"; return; fi
+  ok
+}
+
+expect_invalid check "{${base/931586198001010028/931586198001010027}, \"photo\": \"p.png\"}" "id_number"
+expect_invalid birth "{${base/1980-01-01/1980-01-02}, \"photo\": \"p.png\"}" "date_of_birth"
+expect_invalid sex "{${base/\"F\"/\"M\"}, \"photo\": \"p.png\"}" "sex"
+expect_invalid nationality "{${base/PAK/XXX}, \"photo\": \"p.png\"}" "nationality"
+expect_invalid missing "{${base/\"surname\": \"ZHENGJIAN\", /}, \"photo\": \"p.png\"}" "surname"
+expect_invalid type "{${base/\"F\"/7}, \"photo\": \"p.png\"}" "sex"
+expect_invalid date "{${base/2023-08-08/2023-02-29}, \"photo\": \"p.png\"}" "valid_from"
+expect_invalid malformed "{${base}, \"photo\": \"p.png\"" "malformed"
+expect_invalid nophoto "{$base, \"photo\": \"nope.png\"}" "photo"
+printf 'not an image' >"$work/text.png"
+expect_invalid notimage "{$base, \"photo\": \"text.png\"}" "photo"
+expect_invalid emoji "{${base/YANGBEN/YANG😀BEN}, \"photo\": \"p.png\"}" "given_names"
+expect_invalid control "{${base/YANGBEN/YANG\\u0007BEN}, \"photo\": \"p.png\"}" "given_names"
+long=$(printf 'A%.0s' {1..3000})
+expect_invalid long "{${base/ZHENGJIAN/$long}, \"photo\": \"p.png\"}" "surname"
+expect_invalid typo "{${base/surname/surnmae}, \"photo\": \"p.png\"}" "surnmae"
+
+# 3. An unknown template is invalid too.
+"$cardface" render "$work/good.json" --template no-such-template --out "$work/out-tmpl" >/dev/null 2>"$work/err"
+status=$?
+if [[ $status -eq 1 ]] && grep -q "no-such-template" "$work/err" && [[ -z $(ls -A "$work/out-tmpl" 2>/dev/null) ]]; then ok; else bad "unknown template: exit $status $(cat "$work/err")"; fi
+
+# 4. Usage errors exit 2.
+"$cardface" render "$work/good.json" >/dev/null 2>&1
+status=$?
+if [[ $status -eq 2 ]]; then ok; else bad "missing --out: exit $status, expected 2"; fi
+"$cardface" render "$work/good.json" --side sideways --out "$work/x" >/dev/null 2>&1
+status=$?
+if [[ $status -eq 2 ]]; then ok; else bad "bad --side: exit $status, expected 2"; fi
+
+echo "$passed passed, $failed failed"
+[[ $failed -eq 0 ]]

@@ -1,0 +1,107 @@
+// One golden case: renders tests/golden/<feature>/<case>/case.json and compares each face
+// with the reference PNG beside it. On failure writes the actual image and a diff image under
+// the artifacts directory and names them. With --update, rewrites the references instead.
+//
+//   cardface_golden CASE_DIR ARTIFACTS_DIR [--update]
+#include <fstream>
+#include <iostream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "cardface/card.h"
+#include "cardface/compose.h"
+#include "cardface/error.h"
+#include "cardface/image.h"
+#include "cardface/render.h"
+#include "cardface/template.h"
+
+namespace fs = std::filesystem;
+using namespace cardface;
+
+namespace {
+
+nlohmann::json read_json(const fs::path& file) {
+  std::ifstream in(file);
+  if (!in) throw std::runtime_error("cannot read " + file.string());
+  return nlohmann::json::parse(in);
+}
+
+std::vector<Side> sides_of(const nlohmann::json& c) {
+  std::vector<Side> sides;
+  for (const auto& s : c.value("sides", std::vector<std::string>{"front", "back"}))
+    sides.push_back(s == "back" ? Side::back : Side::front);
+  return sides;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc < 3) {
+    std::cerr << "usage: cardface_golden CASE_DIR ARTIFACTS_DIR [--update]\n";
+    return 2;
+  }
+  const fs::path case_dir = argv[1];
+  const fs::path artifacts = argv[2];
+  const bool update = argc > 3 && std::string(argv[3]) == "--update";
+  try {
+    const nlohmann::json c = read_json(case_dir / "case.json");
+    const Card card = load_card(case_dir / c.at("data").get<std::string>());
+    const std::string tmpl_ref = c.value("template", card.type);
+    // A template named by a relative path is relative to the case.
+    const Template tmpl = tmpl_ref.find('/') != std::string::npos
+                              ? Template::load_dir(case_dir / tmpl_ref)
+                              : find_template(tmpl_ref);
+    ComposeOptions options;
+    options.sides = sides_of(c);
+    const Scene scene = compose(card, tmpl, Fonts::bundled(), options);
+    const int dpi = c.value("dpi", 300);
+    Tolerance tolerance;
+    if (c.contains("tolerance")) {
+      tolerance.max_channel_delta =
+          c["tolerance"].value("max_channel_delta", tolerance.max_channel_delta);
+      tolerance.max_differing_pixels =
+          c["tolerance"].value("max_differing_pixels", tolerance.max_differing_pixels);
+    }
+
+    bool failed = false;
+    for (const Face& face : scene.faces) {
+      const std::string name = std::string(to_string(face.side)) + ".png";
+      const std::vector<std::uint8_t> png = encode_png(rasterize(face, {dpi, false}), 9);
+      const fs::path reference = case_dir / name;
+      if (update) {
+        std::ofstream(reference, std::ios::binary)
+            .write(reinterpret_cast<const char*>(png.data()), std::streamsize(png.size()));
+        std::cout << "updated " << reference.string() << "\n";
+        continue;
+      }
+      if (!fs::exists(reference)) {
+        std::cerr << "FAIL " << reference.string()
+                  << ": no reference image (run tools/update-goldens)\n";
+        failed = true;
+        continue;
+      }
+      const Raster actual = decode_image(png, name);
+      Raster diff;
+      const Comparison cmp = compare_images(read_image(reference), actual, tolerance, &diff);
+      if (cmp.passed) {
+        std::cout << "ok   " << reference.string() << ": " << cmp.summary << "\n";
+        continue;
+      }
+      failed = true;
+      const fs::path out = artifacts / case_dir.parent_path().filename() / case_dir.filename();
+      fs::create_directories(out);
+      const fs::path actual_file = out / ("actual-" + name);
+      const fs::path diff_file = out / ("diff-" + name);
+      std::ofstream(actual_file, std::ios::binary)
+          .write(reinterpret_cast<const char*>(png.data()), std::streamsize(png.size()));
+      write_png_file(pixel_view(diff), diff_file);
+      std::cerr << "FAIL " << reference.string() << ": " << cmp.summary << "\n"
+                << "     actual: " << actual_file.string() << "\n"
+                << "     diff:   " << diff_file.string() << "\n";
+    }
+    return failed ? 1 : 0;
+  } catch (const std::exception& e) {
+    std::cerr << "FAIL " << case_dir.string() << ": " << e.what() << "\n";
+    return 1;
+  }
+}

@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Installs every Debian 12 package cardface's build, tests and tools need. Idempotent: it
+# calls apt-get only when something is missing. Run as root (or with sudo available).
+set -euo pipefail
+
+packages=(
+  # build
+  cmake g++ make pkg-config
+  libcairo2-dev libharfbuzz-dev libfreetype-dev libpng-dev libjpeg62-turbo-dev
+  nlohmann-json3-dev libcli11-dev libzxing-dev libssl-dev
+  # tests and benchmarks
+  libgtest-dev libbenchmark-dev poppler-utils
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if ((${#missing[@]})); then
+  echo "setup: installing ${missing[*]}"
+  sudo=""
+  [[ $(id -u) -eq 0 ]] || sudo="sudo"
+  export DEBIAN_FRONTEND=noninteractive
+  $sudo apt-get update -q
+  $sudo apt-get install -y -q --no-install-recommends "${missing[@]}"
+fi
