@@ -34,6 +34,10 @@ class Template {
 // Throws Error(ErrorKind::tmpl, name_or_dir, "unknown template ...") listing what exists.
 Template find_template(const std::string& name_or_dir);
 
+// The template for a card type when the user names none: the template named like the type,
+// else the first bundled template (by name) that renders that type.
+Template default_template(const std::string& card_type);
+
 // The names of the bundled templates.
 std::vector<std::string> bundled_templates();
 

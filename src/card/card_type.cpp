@@ -4,6 +4,7 @@
 
 #include "card/countries.h"
 #include "card/fprc.h"
+#include "card/td1_card.h"
 
 namespace cardface::card {
 namespace {
@@ -34,7 +35,7 @@ const FieldSpec* CardType::field(std::string_view field_name) const {
 
 const std::vector<CardType>& card_type_registry() {
   static const std::vector<CardType> types = [] {
-    std::vector<CardType> all = {fprc2017_card_type(), fprc2023_card_type()};
+    std::vector<CardType> all = {fprc2017_card_type(), fprc2023_card_type(), td1_card_type()};
     std::sort(all.begin(), all.end(),
               [](const CardType& a, const CardType& b) { return a.name < b.name; });
     return all;
@@ -57,6 +58,7 @@ std::optional<FieldValue> derived_value(const CardType& type, const Card& card,
     return given && !given->empty() ? *surname + ", " + *given : *surname;
   }
   if (key == "name.zh" && type.field("name_zh")) return non_empty(card.text("name_zh"));
+  if (type.name == kTd1TypeName) return td1_derived_value(card, key);
 
   if (const auto sex = split(type, key, FieldKind::sex)) {
     const std::string* value = card.text(sex->first);
@@ -91,6 +93,8 @@ std::vector<std::string> lookup_keys(const CardType& type) {
       for (const char* suffix : {".en", ".zh", ".numeric", ".alpha2"})
         keys.push_back(name + suffix);
   }
+  if (type.name == kTd1TypeName)
+    for (std::string& key : td1_derived_keys()) keys.push_back(std::move(key));
   std::sort(keys.begin(), keys.end());
   return keys;
 }

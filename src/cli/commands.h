@@ -10,6 +10,8 @@ inline constexpr int kExitInvalid = 1;
 inline constexpr int kExitUsage = 2;
 
 void add_render(CLI::App& app);
+void add_mrz(CLI::App& app);
+int run_mrz();
 
 // Runs the subcommand the user chose, mapping library errors to exit codes and messages.
 int run_selected(CLI::App& app);

@@ -10,6 +10,7 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   app.set_version_flag("--version", std::string("cardface ") + CARDFACE_VERSION);
   cardface::cli::add_render(app);
+  cardface::cli::add_mrz(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

@@ -27,7 +27,7 @@ RenderArgs& render_args() {
 
 int render(const RenderArgs& a) {
   const Card card = load_card(a.data);
-  const Template tmpl = find_template(a.template_name.empty() ? card.type : a.template_name);
+  const Template tmpl = a.template_name.empty() ? default_template(card.type) : find_template(a.template_name);
   ComposeOptions options;
   if (a.side == "front")
     options.sides = {Side::front};
@@ -73,6 +73,7 @@ void add_render(CLI::App& app) {
 int run_selected(CLI::App& app) {
   try {
     if (app.got_subcommand("render")) return render(render_args());
+    if (app.got_subcommand("mrz")) return run_mrz();
   } catch (const Error& e) {
     for (const Problem& p : e.problems())
       std::cerr << "cardface: error: " << (p.where.empty() ? "" : p.where + ": ") << p.message

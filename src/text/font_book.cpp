@@ -2,6 +2,7 @@
 
 #include <ft2build.h>
 #include FT_FREETYPE_H
+#include FT_TRUETYPE_TABLES_H
 #include <hb-ot.h>
 #include <hb.h>
 
@@ -78,6 +79,11 @@ Face::Face(const std::filesystem::path& file, int index) : ref_{file, index} {
     units_per_em_ = ft->units_per_EM;
     ascender_em_ = static_cast<double>(ft->ascender) / units_per_em_;
     descender_em_ = -static_cast<double>(ft->descender) / units_per_em_;
+    // Cap height from OS/2 when the font has it, else the ascender (a safe over-estimate).
+    const auto* os2 = static_cast<const TT_OS2*>(FT_Get_Sfnt_Table(ft.operator->(), FT_SFNT_OS2));
+    cap_height_em_ = os2 && os2->version >= 2 && os2->sCapHeight > 0
+                         ? static_cast<double>(os2->sCapHeight) / units_per_em_
+                         : ascender_em_;
   } catch (...) {
     hb_blob_destroy(blob_);
     throw;

@@ -41,6 +41,8 @@ class Face {
   // hhea ascender and descender (as FreeType and Cairo report them) in ems; descender > 0.
   double ascender_em() const { return ascender_em_; }
   double descender_em() const { return descender_em_; }
+  // OS/2 capital height in ems (the ascender when the font does not say).
+  double cap_height_em() const { return cap_height_em_; }
   // Whether the cmap maps the code point to a glyph (never .notdef).
   bool has(char32_t cp) const;
 
@@ -51,6 +53,7 @@ class Face {
   int units_per_em_ = 0;
   double ascender_em_ = 0;
   double descender_em_ = 0;
+  double cap_height_em_ = 0;
 };
 
 enum class ScriptClass { latin, han };

@@ -10,6 +10,7 @@
 #include "text/fit.h"
 #include "text/font_book.h"
 #include "tmpl/model.h"
+#include "tmpl/mrz_binding.h"
 #include "tmpl/placeholder.h"
 
 namespace cardface {
@@ -177,6 +178,39 @@ class Composer {
       }
     }
     return double(block.lines.size() - 1) * block.line_advance_mm;
+  }
+
+  // Each character is placed in its own 2.54 mm cell, centred, whatever the font's advance:
+  // ICAO fixes the pitch, so the font's metrics must not decide it.
+  double draw(const Element& e, const MrzElement& m, Point offset, std::vector<Path>& clips) {
+    const auto lines = mrz_lines(card_, m, e.path);
+    const text::Family& family = fonts_.family(m.family, e.path + "/font");
+    const text::Face& face = family.metrics_face();
+    const double cap_em = face.cap_height_em();
+    const double size_mm = m.cap_height_mm / cap_em;
+    text::TextStyle style;
+    style.family = m.family;
+    style.size_pt = size_mm / text::kMmPerPt;
+    style.color = m.color;
+    const double middle_y = model_.height_mm - m.middle_from_bottom_mm + offset.y;
+    for (int i = 0; i < 3; ++i) {
+      const double centre_y = middle_y + (i - 1) * m.line_spacing_mm;
+      const double baseline = centre_y + m.cap_height_mm / 2;
+      text::Line line = text::shape_line(fonts_, lines[i], style, e.path);
+      const double advance = line.width_mm / double(lines[i].size());
+      int column = 0;
+      for (GlyphRun& run : line.runs) {
+        for (Glyph& g : run.glyphs) {
+          g.origin = {offset.x + m.left_mm + column * m.pitch_mm + (m.pitch_mm - advance) / 2,
+                      baseline};
+          ++column;
+        }
+        push(e, clips, std::move(run));
+      }
+      if (column != int(lines[i].size()))
+        throw Error(ErrorKind::tmpl, e.path + "/font", "the MRZ font does not map one glyph per character");
+    }
+    return 0;
   }
 
   double draw(const Element&, const GroupElement& g, Point offset, std::vector<Path>& clips) {

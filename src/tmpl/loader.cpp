@@ -65,7 +65,7 @@ class Loader {
     e.path = r.path();
     e.id = r.string("id", r.path());
     const std::string kind = r.one_of(
-        "kind", {"rect", "ellipse", "line", "path", "image", "photo", "text", "group", "stack"},
+        "kind", {"rect", "ellipse", "line", "path", "image", "photo", "text", "mrz", "group", "stack"},
         "");
     const std::string panel = r.one_of("panel", {"color", "k", "uv"}, "");
     e.panel = panel == "k" ? Panel::k : panel == "uv" ? Panel::uv : Panel::color;
@@ -109,6 +109,8 @@ class Loader {
       e.content = std::move(p);
     } else if (kind == "text") {
       e.content = text(r);
+    } else if (kind == "mrz") {
+      e.content = mrz(r);
     } else if (kind == "group") {
       GroupElement g;
       g.origin = {r.number("x", 0), r.number("y", 0)};
@@ -150,6 +152,30 @@ class Loader {
     t.line_height = r.number("line_height", 1.2);
     if (t.line_height <= 0) r.fail_at("line_height", "must be greater than 0");
     return t;
+  }
+
+  MrzElement mrz(JsonReader& r) {
+    MrzElement m;
+    m.document_code = r.string("document_code", m.document_code);
+    m.issuing_state = r.string("issuing_state");
+    m.document_number = r.string("document_number");
+    m.optional_data_1 = r.string("optional_data_1", "");
+    m.optional_data_2 = r.string("optional_data_2", "");
+    m.nationality = r.string("nationality");
+    m.sex = r.string("sex");
+    m.surname = r.string("surname");
+    m.given_names = r.string("given_names", "");
+    m.date_of_birth = r.string("date_of_birth", m.date_of_birth);
+    m.date_of_expiry = r.string("date_of_expiry", m.date_of_expiry);
+    m.family = r.string("font", m.family);
+    m.left_mm = r.number("left", m.left_mm);
+    m.middle_from_bottom_mm = r.number("middle_line_from_bottom", m.middle_from_bottom_mm);
+    m.pitch_mm = r.non_negative("pitch", m.pitch_mm);
+    m.line_spacing_mm = r.non_negative("line_spacing", m.line_spacing_mm);
+    m.cap_height_mm = r.non_negative("cap_height", m.cap_height_mm);
+    m.color = color(r, "color", Rgba{0, 0, 0, 1});
+    if (m.pitch_mm <= 0 || m.cap_height_mm <= 0) r.fail("pitch and cap_height must be greater than 0");
+    return m;
   }
 
   Rect rect(JsonReader& r) {
@@ -267,6 +293,19 @@ std::vector<std::string> bundled_templates() {
       names.push_back(entry.path().filename().string());
   std::sort(names.begin(), names.end());
   return names;
+}
+
+Template default_template(const std::string& card_type) {
+  std::error_code ec;
+  for (const auto& dir : search_path())
+    if (std::filesystem::exists(dir / card_type / "template.json", ec))
+      return Template::load_dir(dir / card_type);
+  for (const std::string& name : bundled_templates()) {
+    Template t = Template::load_dir(paths::templates_dir() / name);
+    const auto& types = t.card_types();
+    if (std::find(types.begin(), types.end(), card_type) != types.end()) return t;
+  }
+  throw Error(ErrorKind::tmpl, "template", "no bundled template renders card type " + card_type);
 }
 
 Template find_template(const std::string& name_or_dir) {

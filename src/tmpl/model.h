@@ -55,6 +55,29 @@ struct TextElement {
   double line_height = 1.2;  // × size
 };
 
+// An ICAO 9303 TD1 machine-readable zone. Text settings are placeholders (`{id_number}`,
+// `CHN`); dates name date fields. Geometry defaults are the ICAO values for an ID-1 card.
+struct MrzElement {
+  std::string document_code = "I";
+  std::string issuing_state;
+  std::string document_number;
+  std::string optional_data_1;
+  std::string optional_data_2;
+  std::string nationality;
+  std::string sex;
+  std::string surname;
+  std::string given_names;
+  std::string date_of_birth = "date_of_birth";   // a date field's name
+  std::string date_of_expiry = "date_of_expiry";  // a date field's name
+  std::string family = "ocrb";
+  double left_mm = 5.0;                 // the first character cell's left edge
+  double middle_from_bottom_mm = 11.5;  // the middle line's centre above the bottom edge
+  double pitch_mm = 2.54;
+  double line_spacing_mm = 4.23;
+  double cap_height_mm = 2.42;  // OCR-B size I
+  Rgba color;
+};
+
 struct Element;
 
 // Children in coordinates relative to (x, y). A group in a stack takes `height` of room,
@@ -79,7 +102,8 @@ struct Element {
   Panel panel = Panel::color;
   Condition condition;
   std::optional<Path> clip;
-  std::variant<ShapeElement, ImageElement, PhotoElement, TextElement, GroupElement, StackElement>
+  std::variant<ShapeElement, ImageElement, PhotoElement, TextElement, MrzElement, GroupElement,
+               StackElement>
       content;
 };
 

@@ -198,7 +198,7 @@ TEST(CardLookup, KeysOfTheType) {
 }
 
 TEST(CardTypes, Known) {
-  EXPECT_EQ(card_types(), (Lines{"fprc-2017", "fprc-2023"}));
+  EXPECT_EQ(card_types(), (Lines{"fprc-2017", "fprc-2023", "td1"}));
 }
 
 // --- The record's structure ---
@@ -250,9 +250,9 @@ TEST(CardJson, TopLevelMustBeAnObject) {
 
 TEST(CardJson, Type) {
   EXPECT_EQ(problems_with("type", kRemove),
-            Lines{"type: is required; known types: fprc-2017, fprc-2023"});
+            Lines{"type: is required; known types: fprc-2017, fprc-2023, td1"});
   EXPECT_EQ(problems_with("type", "td9"),
-            Lines{"type: is not a known card type; known types: fprc-2017, fprc-2023"});
+            Lines{"type: is not a known card type; known types: fprc-2017, fprc-2023, td1"});
   EXPECT_EQ(problems_with("type", 2023), Lines{"type: must be a string, got number"});
 }
 
