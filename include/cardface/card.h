@@ -1,5 +1,6 @@
 // The holder's record: typed, validated data of one card type. The engine knows no country;
-// the card type's rules (src/card/card_type, src/card/fprc) decide which fields exist and what is valid.
+// the card type's rules (src/card/card_type, src/card/fprc) decide which fields exist and what is
+// valid.
 #pragma once
 
 #include <compare>

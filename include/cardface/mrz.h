@@ -19,8 +19,7 @@ std::array<std::string, 3> machine_readable_zone(const Card& card, const Templat
 
 // Every fault of three TD1 lines, each a sentence naming the line and position
 // ("line 2, position 7: birth date check digit is 3, expected 2"); empty when valid.
-std::vector<std::string> check_machine_readable_zone(std::string_view line1,
-                                                     std::string_view line2,
+std::vector<std::string> check_machine_readable_zone(std::string_view line1, std::string_view line2,
                                                      std::string_view line3);
 
 }  // namespace cardface

@@ -45,7 +45,8 @@ int run_mrz() {
     return faults.empty() ? kExitOk : kExitInvalid;
   }
   const Card card = load_card(a.data);
-  const Template tmpl = a.template_name.empty() ? default_template(card.type) : find_template(a.template_name);
+  const Template tmpl =
+      a.template_name.empty() ? default_template(card.type) : find_template(a.template_name);
   for (const std::string& line : machine_readable_zone(card, tmpl)) std::cout << line << "\n";
   return kExitOk;
 }

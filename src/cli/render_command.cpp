@@ -27,7 +27,8 @@ RenderArgs& render_args() {
 
 int render(const RenderArgs& a) {
   const Card card = load_card(a.data);
-  const Template tmpl = a.template_name.empty() ? default_template(card.type) : find_template(a.template_name);
+  const Template tmpl =
+      a.template_name.empty() ? default_template(card.type) : find_template(a.template_name);
   ComposeOptions options;
   if (a.side == "front")
     options.sides = {Side::front};

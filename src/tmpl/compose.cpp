@@ -208,7 +208,8 @@ class Composer {
         push(e, clips, std::move(run));
       }
       if (column != int(lines[i].size()))
-        throw Error(ErrorKind::tmpl, e.path + "/font", "the MRZ font does not map one glyph per character");
+        throw Error(ErrorKind::tmpl, e.path + "/font",
+                    "the MRZ font does not map one glyph per character");
     }
     return 0;
   }

@@ -65,8 +65,8 @@ class Loader {
     e.path = r.path();
     e.id = r.string("id", r.path());
     const std::string kind = r.one_of(
-        "kind", {"rect", "ellipse", "line", "path", "image", "photo", "text", "mrz", "group", "stack"},
-        "");
+        "kind",
+        {"rect", "ellipse", "line", "path", "image", "photo", "text", "mrz", "group", "stack"}, "");
     const std::string panel = r.one_of("panel", {"color", "k", "uv"}, "");
     e.panel = panel == "k" ? Panel::k : panel == "uv" ? Panel::uv : Panel::color;
     e.condition.if_present = r.string("if", "");
@@ -174,7 +174,8 @@ class Loader {
     m.line_spacing_mm = r.non_negative("line_spacing", m.line_spacing_mm);
     m.cap_height_mm = r.non_negative("cap_height", m.cap_height_mm);
     m.color = color(r, "color", Rgba{0, 0, 0, 1});
-    if (m.pitch_mm <= 0 || m.cap_height_mm <= 0) r.fail("pitch and cap_height must be greater than 0");
+    if (m.pitch_mm <= 0 || m.cap_height_mm <= 0)
+      r.fail("pitch and cap_height must be greater than 0");
     return m;
   }
 

@@ -67,7 +67,7 @@ struct MrzElement {
   std::string sex;
   std::string surname;
   std::string given_names;
-  std::string date_of_birth = "date_of_birth";   // a date field's name
+  std::string date_of_birth = "date_of_birth";    // a date field's name
   std::string date_of_expiry = "date_of_expiry";  // a date field's name
   std::string family = "ocrb";
   double left_mm = 5.0;                 // the first character cell's left edge

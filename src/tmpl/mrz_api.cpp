@@ -29,8 +29,7 @@ std::array<std::string, 3> machine_readable_zone(const Card& card, const Templat
               "template \"" + tmpl.name() + "\" prints no machine-readable zone");
 }
 
-std::vector<std::string> check_machine_readable_zone(std::string_view line1,
-                                                     std::string_view line2,
+std::vector<std::string> check_machine_readable_zone(std::string_view line1, std::string_view line2,
                                                      std::string_view line3) {
   std::vector<std::string> out;
   for (const mrz::Fault& f : mrz::check_td1(line1, line2, line3)) out.push_back(mrz::to_string(f));

@@ -9,7 +9,8 @@ namespace {
 
 Date date_field(const Card& card, const std::string& name, const std::string& where) {
   if (!card.knows(name))
-    throw Error(ErrorKind::tmpl, where, "unknown field \"" + name + "\" for card type " + card.type);
+    throw Error(ErrorKind::tmpl, where,
+                "unknown field \"" + name + "\" for card type " + card.type);
   const auto value = card.lookup(name);
   const Date* date = value ? std::get_if<Date>(&*value) : nullptr;
   if (!date) throw Error(ErrorKind::data, name, "is required for the machine-readable zone");
