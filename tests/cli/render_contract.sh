@@ -63,6 +63,9 @@ expect_invalid emoji "{${base/YANGBEN/YANG😀BEN}, \"photo\": \"p.png\"}" "give
 expect_invalid control "{${base/YANGBEN/YANG\\u0007BEN}, \"photo\": \"p.png\"}" "given_names"
 long=$(printf 'A%.0s' {1..3000})
 expect_invalid long "{${base/ZHENGJIAN/$long}, \"photo\": \"p.png\"}" "surname"
+# A character no bundled font has (outside the 8,105 standard characters) is an error naming it.
+rare=$'\U0002C13C'
+expect_invalid glyph "{${base/证件样本/证$rare}, \"photo\": \"p.png\"}" "U+2C13C"
 expect_invalid typo "{${base/surname/surnmae}, \"photo\": \"p.png\"}" "surnmae"
 
 # 3. An unknown template is invalid too.
