@@ -11,9 +11,9 @@
 #include "card/card_type.h"
 #include "card/countries.h"
 #include "card/name_rules.h"
-#include "card/utf8.h"
 #include "cardface/card.h"
 #include "cardface/error.h"
+#include "core/utf8.h"
 
 namespace cardface {
 namespace {
@@ -54,7 +54,7 @@ struct ParsedJson {
 };
 
 ParsedJson parse_json(std::string_view text, const std::string& where) {
-  if (const std::size_t bad = card::utf8::first_invalid(text); bad != std::string_view::npos)
+  if (const std::size_t bad = utf8::first_invalid(text); bad != std::string_view::npos)
     throw Error(ErrorKind::data, where, "is not valid UTF-8 (" + position(text, bad) + ")");
   ParsedJson parsed;
   std::set<std::string> keys;

@@ -5,12 +5,12 @@
 #include <algorithm>
 #include <set>
 
-#include "card/utf8.h"
+#include "core/utf8.h"
 
 namespace cardface::card {
 namespace {
 
-using utf8::code_point_label;
+using utf8::code_point_name;
 
 enum class CharClass {
   control,     // Cc
@@ -145,7 +145,7 @@ class Findings {
 
 // The problems every kind of text shares; true when `c` was one of them.
 bool common_problem(char32_t c, CharClass cls, Findings& f) {
-  const std::string at = " (" + code_point_label(c) + ")";
+  const std::string at = " (" + code_point_name(c) + ")";
   switch (cls) {
     case CharClass::control:
       f.add("control", "contains a control character" + at);
@@ -182,7 +182,7 @@ std::vector<std::string> latin_name_problems(std::string_view text, std::size_t 
   int marks = 0;
   for (char32_t c : s) {
     const CharClass cls = classify(c);
-    const std::string at = " (" + code_point_label(c) + ")";
+    const std::string at = " (" + code_point_name(c) + ")";
     if (cls == CharClass::mark) {
       if (!is_latin_diacritic(c))
         f.add("mark", "contains a combining mark that is not a Latin diacritic" + at);
@@ -245,7 +245,7 @@ std::vector<std::string> han_name_problems(std::string_view text, std::size_t ma
   Findings f;
   for (char32_t c : s) {
     if (c == kDot || is_han(c)) continue;
-    const std::string at = " (" + code_point_label(c) + ")";
+    const std::string at = " (" + code_point_name(c) + ")";
     if (std::find(std::begin(kLookalikes), std::end(kLookalikes), c) != std::end(kLookalikes)) {
       f.add("separator", "separates names with" + at + "; write the middle dot U+00B7");
       continue;

@@ -2,9 +2,9 @@
 #include <algorithm>
 
 #include "cardface/error.h"
+#include "core/utf8.h"
 #include "mrz/check_digit.h"
 #include "mrz/td1.h"
-#include "mrz/utf8.h"
 
 namespace cardface::mrz {
 namespace {
@@ -25,7 +25,7 @@ bool is_mrz_char(char32_t c) {
 std::string quoted(char32_t c) {
   if (c == U' ') return "a space";
   if (c > 0x20 && c < 0x7F) return std::string("'") + static_cast<char>(c) + "'";
-  return utf8::code_point_label(c);
+  return utf8::code_point_name(c);
 }
 
 bool leap(int year) {

@@ -4,7 +4,7 @@
 #include <iterator>
 
 #include "cardface/error.h"
-#include "mrz/utf8.h"
+#include "core/utf8.h"
 
 namespace cardface::mrz {
 namespace {
@@ -792,8 +792,8 @@ std::string transliterate(std::string_view utf8, std::string_view field) {
     }
     if (is_dropped(c)) continue;
     if (c < 0x20 || (c >= 0x7F && c < 0xA0))
-      fail(where + " (" + utf8::code_point_label(c) + ") is a control character");
-    fail(where + " (" + utf8::code_point_label(c) +
+      fail(where + " (" + utf8::code_point_name(c) + ") is a control character");
+    fail(where + " (" + utf8::code_point_name(c) +
          ") is not a Latin letter with an MRZ transliteration");
   }
   return out;

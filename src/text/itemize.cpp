@@ -4,7 +4,7 @@
 #include <string>
 
 #include "cardface/error.h"
-#include "text/utf8.h"
+#include "core/utf8.h"
 
 namespace cardface::text {
 namespace {
@@ -12,7 +12,7 @@ namespace {
 // What itemization knows of one code point. A "strong" class or script decides a run; a
 // neutral one (nullopt / HB_SCRIPT_INVALID) takes its neighbour's.
 struct Char {
-  CodePoint cp;
+  utf8::CodePoint cp;
   std::optional<ScriptClass> script_class;
   hb_script_t script = HB_SCRIPT_INVALID;
   bool continues_cluster = false;  // a mark or joiner that belongs to the preceding character
@@ -35,14 +35,14 @@ bool continues_cluster(hb_unicode_funcs_t* unicode, char32_t cp) {
   }
 }
 
-std::vector<Char> classify(const std::vector<CodePoint>& cps, std::string_view where) {
+std::vector<Char> classify(const std::vector<utf8::CodePoint>& cps, std::string_view where) {
   hb_unicode_funcs_t* unicode = hb_unicode_funcs_get_default();
   std::vector<Char> chars;
   chars.reserve(cps.size());
-  for (const CodePoint& cp : cps) {
+  for (const utf8::CodePoint& cp : cps) {
     if (hb_unicode_general_category(unicode, cp.value) == HB_UNICODE_GENERAL_CATEGORY_CONTROL) {
       throw Error(ErrorKind::data, std::string(where),
-                  code_point_name(cp.value) + " is a control character, not printable text");
+                  utf8::code_point_name(cp.value) + " is a control character, not printable text");
     }
     Char c;
     c.cp = cp;
@@ -97,7 +97,7 @@ bool face_has_all(const Face& face, const std::vector<Char>& chars, std::size_t 
 
 [[noreturn]] void throw_missing(char32_t cp, const Family& family, std::string_view where) {
   throw Error(ErrorKind::data, std::string(where),
-              code_point_name(cp) + " is not in any font of family \"" + family.name + "\"");
+              utf8::code_point_name(cp) + " is not in any font of family \"" + family.name + "\"");
 }
 
 }  // namespace
@@ -121,7 +121,7 @@ bool is_default_ignorable(char32_t cp) {
 }
 
 std::vector<TextRun> itemize(std::string_view utf8, const Family& family, std::string_view where) {
-  std::vector<Char> chars = classify(decode_utf8(utf8, where), where);
+  std::vector<Char> chars = classify(utf8::decode_utf8(utf8, where), where);
   if (chars.empty()) return {};
 
   // Classes first (over the whole text), then scripts within each class.

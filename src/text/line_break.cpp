@@ -2,7 +2,7 @@
 
 #include <hb.h>
 
-#include "text/utf8.h"
+#include "core/utf8.h"
 
 namespace cardface::text {
 namespace {
@@ -77,7 +77,7 @@ bool is_cjk_opening_bracket(char32_t cp) {
 }  // namespace
 
 std::vector<LineBreak> line_breaks(std::string_view utf8, std::string_view where) {
-  const std::vector<CodePoint> cps = decode_utf8(utf8, where);
+  const std::vector<utf8::CodePoint> cps = utf8::decode_utf8(utf8, where);
   std::vector<LineBreak> breaks;
   const std::size_t n = cps.size();
   for (std::size_t i = 1; i < n; ++i) {

@@ -7,7 +7,14 @@
 #include <string_view>
 #include <vector>
 
+#include "core/utf8.h"
+
 namespace cardface::text {
+
+// The shared decoder under the names text code (and its tests) have always used.
+using utf8::code_point_name;
+using utf8::CodePoint;
+using utf8::decode_utf8;
 
 struct LineBreak {
   std::size_t line_end = 0;    // byte offset where the line before the break ends

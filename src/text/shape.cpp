@@ -5,8 +5,8 @@
 #include <memory>
 
 #include "cardface/error.h"
+#include "core/utf8.h"
 #include "text/itemize.h"
-#include "text/utf8.h"
 
 namespace cardface::text {
 namespace {
@@ -15,7 +15,7 @@ using BufferPtr = std::unique_ptr<hb_buffer_t, decltype(&hb_buffer_destroy)>;
 
 // The code point that starts a cluster, for an error message.
 char32_t code_point_at(std::string_view utf8, std::size_t offset) {
-  for (const CodePoint& cp : decode_utf8(utf8, "")) {
+  for (const utf8::CodePoint& cp : utf8::decode_utf8(utf8, "")) {
     if (cp.offset >= offset) return cp.value;
   }
   return 0;
@@ -66,8 +66,9 @@ ShapedText shape_text(const FontBook& book, std::string_view utf8, std::string_v
       if (infos[i].codepoint == 0) {
         // Itemization checked the cmap; a font whose shaping still yields .notdef is broken.
         const char32_t cp = code_point_at(utf8, infos[i].cluster);
-        throw Error(ErrorKind::data, std::string(where),
-                    code_point_name(cp) + " has no glyph in " + run.face->ref().file.string());
+        throw Error(
+            ErrorKind::data, std::string(where),
+            utf8::code_point_name(cp) + " has no glyph in " + run.face->ref().file.string());
       }
       if (cluster_index < 0 || infos[i].cluster != previous_cluster) {
         ++cluster_index;

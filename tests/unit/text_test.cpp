@@ -8,11 +8,11 @@
 #include <vector>
 
 #include "cardface/error.h"
+#include "core/utf8.h"
 #include "text/fit.h"
 #include "text/font_book.h"
 #include "text/line_break.h"
 #include "text/shape.h"
-#include "text/utf8.h"
 
 namespace cardface::text {
 namespace {
