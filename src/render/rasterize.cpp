@@ -138,8 +138,7 @@ Bitmap rasterize(const Face& face, const RasterOptions& options) {
   cairo_clip(cr);
 
   try {
-    for (const Item& item : face.items) {
-      if (item.panel == Panel::uv && !options.show_uv) continue;
+    auto draw_item = [cr](const Item& item) {
       cairo_save(cr);
       for (const Path& clip : item.clips) {
         add_path(cr, clip);
@@ -147,6 +146,19 @@ Bitmap rasterize(const Face& face, const RasterOptions& options) {
       }
       std::visit([cr](const auto& content) { draw(cr, content); }, item.content);
       cairo_restore(cr);
+    };
+    // The uv panel is invisible ink: never in the colour image. The preview paints its
+    // coverage violet over the finished face, as it glows under a UV lamp.
+    for (const Item& item : face.items)
+      if (item.panel != Panel::uv) draw_item(item);
+    if (options.show_uv) {
+      cairo_push_group(cr);
+      for (const Item& item : face.items)
+        if (item.panel == Panel::uv) draw_item(item);
+      cairo_pattern_t* coverage = cairo_pop_group(cr);
+      cairo_set_source_rgba(cr, 0.55, 0.25, 0.95, 0.85);
+      cairo_mask(cr, coverage);
+      cairo_pattern_destroy(coverage);
     }
   } catch (...) {
     cairo_destroy(cr);
