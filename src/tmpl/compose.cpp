@@ -7,6 +7,7 @@
 
 #include "cardface/error.h"
 #include "cardface/image.h"
+#include "core/utf8.h"
 #include "text/fit.h"
 #include "text/font_book.h"
 #include "tmpl/model.h"
@@ -89,6 +90,33 @@ class Composer {
     return card_.lookup(key).has_value();
   }
 
+  // The data field behind a placeholder key: `name.zh` → `name_zh`, `sex.zh` → `sex`.
+  std::string field_of(const std::string& key) const {
+    const auto dot = key.find('.');
+    if (dot == std::string::npos) return key;
+    const std::string head = key.substr(0, dot), joined = head + "_" + key.substr(dot + 1);
+    if (card_.knows(joined)) return joined;
+    if (card_.knows(head) && head != "name") return head;
+    return key;
+  }
+
+  // A missing character is blamed on the one field that holds it (or the element, when it
+  // is in the template's literal text).
+  std::vector<Problem> blame(const Error& err, const std::vector<Segment>& segments,
+                             const std::string& element) const {
+    std::vector<Problem> problems = err.problems();
+    for (Problem& p : problems) {
+      if (p.message.rfind("U+", 0) != 0) continue;
+      const char32_t cp = char32_t(std::stoul(p.message.substr(2), nullptr, 16));
+      for (const Segment& s : segments)
+        if (utf8::decode_lenient(s.text).find(cp) != std::u32string::npos) {
+          p.where = s.key.empty() ? element + "/text" : field_of(s.key);
+          break;
+        }
+    }
+    return problems;
+  }
+
   void push(const Element& e, std::vector<Path> clips, decltype(Item::content) content) {
     Item item;
     item.panel = e.panel;
@@ -144,10 +172,12 @@ class Composer {
     const auto segments = expand(t.source, card_, e.path + "/text");
     const std::string value = join(segments);
     if (value.empty()) return 0;
-    // A fault in the text names the data field it came from, or the element for literals.
-    std::string where = e.path;
+    // A fault in the text names the data fields it came from, or the element for literals.
+    std::string where;
     for (const Segment& s : segments)
-      if (!s.key.empty()) where = s.key;
+      if (!s.key.empty() && where.find(field_of(s.key)) == std::string::npos)
+        where += (where.empty() ? "" : ", ") + field_of(s.key);
+    if (where.empty()) where = e.path;
     if (!fonts_.has_family(t.family))
       throw Error(ErrorKind::tmpl, e.path + "/font", "unknown font family \"" + t.family + "\"");
 
@@ -162,7 +192,12 @@ class Composer {
     rule.wrap = t.wrap;
     rule.max_lines = t.max_lines;
     rule.line_height = t.line_height;
-    const text::Block block = text::fit_text(fonts_, value, style, rule, where);
+    text::Block block;
+    try {
+      block = text::fit_text(fonts_, value, style, rule, where);
+    } catch (const Error& err) {
+      throw Error(err.kind(), blame(err, segments, e.path));
+    }
 
     for (std::size_t i = 0; i < block.lines.size(); ++i) {
       const text::Line& line = block.lines[i];

@@ -65,7 +65,7 @@ long=$(printf 'A%.0s' {1..3000})
 expect_invalid long "{${base/ZHENGJIAN/$long}, \"photo\": \"p.png\"}" "surname"
 # A character no bundled font has (outside the 8,105 standard characters) is an error naming it.
 rare=$'\U0002C13C'
-expect_invalid glyph "{${base/证件样本/证$rare}, \"photo\": \"p.png\"}" "U+2C13C"
+expect_invalid glyph "{${base/证件样本/证$rare}, \"photo\": \"p.png\"}" "name_zh: U+2C13C"
 expect_invalid typo "{${base/surname/surnmae}, \"photo\": \"p.png\"}" "surnmae"
 
 # 3. An unknown template is invalid too.
