@@ -8,6 +8,8 @@
 #include "cardface/error.h"
 #include "cardface/image.h"
 #include "core/utf8.h"
+#include "security/rng.h"
+#include "security/stars.h"
 #include "text/fit.h"
 #include "text/font_book.h"
 #include "tmpl/model.h"
@@ -246,6 +248,39 @@ class Composer {
         throw Error(ErrorKind::tmpl, e.path + "/font",
                     "the MRZ font does not map one glyph per character");
     }
+    return 0;
+  }
+
+  double draw(const Element& e, const GuillocheElement& g, Point offset, std::vector<Path>& clips) {
+    auto params = g.params;
+    if (!g.personal_seed.empty()) {
+      const std::string text = join(expand(g.personal_seed, card_, e.path + "/personal_seed"));
+      security::Rng rng(security::seed_from(model_.name + "/" + text));
+      std::visit([&](auto& p) { p = security::perturb(p, rng, g.personal_amount); }, params);
+    }
+    const std::vector<Path> lines = std::visit(
+        [](const auto& p) {
+          using P = std::decay_t<decltype(p)>;
+          if constexpr (std::is_same_v<P, security::RosetteParams>)
+            return security::rosette(p);
+          else if constexpr (std::is_same_v<P, security::WaveBandParams>)
+            return security::wave_band(p);
+          else
+            return security::frame(p);
+        },
+        params);
+    // One path of many subpaths: one stroke call for the whole pattern.
+    Path all;
+    for (const Path& line : lines) all.ops.insert(all.ops.end(), line.ops.begin(), line.ops.end());
+    push(e, clips, Shape{translated(all, offset), std::nullopt, g.stroke});
+    return 0;
+  }
+
+  double draw(const Element& e, const StarsElement& st, Point offset, std::vector<Path>& clips) {
+    Path all;
+    for (const Path& star : security::five_stars(translated(st.box, offset)))
+      all.ops.insert(all.ops.end(), star.ops.begin(), star.ops.end());
+    push(e, clips, Shape{all, st.fill, st.stroke});
     return 0;
   }
 

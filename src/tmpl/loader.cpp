@@ -64,9 +64,10 @@ class Loader {
     Element e;
     e.path = r.path();
     e.id = r.string("id", r.path());
-    const std::string kind = r.one_of(
-        "kind",
-        {"rect", "ellipse", "line", "path", "image", "photo", "text", "mrz", "group", "stack"}, "");
+    const std::string kind = r.one_of("kind",
+                                      {"rect", "ellipse", "line", "path", "image", "photo", "text",
+                                       "mrz", "guilloche", "stars", "group", "stack"},
+                                      "");
     const std::string panel = r.one_of("panel", {"color", "k", "uv"}, "");
     e.panel = panel == "k" ? Panel::k : panel == "uv" ? Panel::uv : Panel::color;
     e.condition.if_present = r.string("if", "");
@@ -109,6 +110,16 @@ class Loader {
       e.content = std::move(p);
     } else if (kind == "text") {
       e.content = text(r);
+    } else if (kind == "guilloche") {
+      e.content = guilloche(r);
+    } else if (kind == "stars") {
+      StarsElement st;
+      st.box = rect(r);
+      ShapeElement paint_only;
+      paint(r, paint_only);
+      st.fill = paint_only.fill;
+      st.stroke = paint_only.stroke;
+      e.content = std::move(st);
     } else if (kind == "mrz") {
       e.content = mrz(r);
     } else if (kind == "group") {
@@ -152,6 +163,60 @@ class Loader {
     t.line_height = r.number("line_height", 1.2);
     if (t.line_height <= 0) r.fail_at("line_height", "must be greater than 0");
     return t;
+  }
+
+  GuillocheElement guilloche(JsonReader& r) {
+    GuillocheElement g;
+    const std::string pattern = r.one_of("pattern", {"rosette", "wave_band", "frame"}, "");
+    auto count = [&](const std::string& key, int fallback) {
+      return r.integer(key, fallback, 1, 100000);
+    };
+    constexpr double kRad = 3.14159265358979323846 / 180;
+    if (pattern == "rosette") {
+      security::RosetteParams p;
+      p.kind = r.boolean("epitrochoid", false) ? security::RosetteParams::Kind::epitrochoid
+                                               : security::RosetteParams::Kind::hypotrochoid;
+      p.centre = {r.number("cx"), r.number("cy")};
+      p.R = r.positive("R");
+      p.r = r.positive("r");
+      p.d = r.non_negative("d", p.d);
+      p.turns = count("turns", p.turns);
+      p.curves = count("curves", p.curves);
+      p.phase_step_rad = r.number("phase_step", p.phase_step_rad / kRad) * kRad;
+      p.rotation_rad = r.number("rotation", 0) * kRad;
+      p.samples = count("samples", p.samples);
+      g.params = p;
+    } else if (pattern == "wave_band") {
+      security::WaveBandParams p;
+      p.band = rect(r);
+      p.envelope = r.one_of("envelope", {"sine", "flat"}, "sine") == "flat"
+                       ? security::WaveBandParams::Envelope::flat
+                       : security::WaveBandParams::Envelope::sine;
+      p.lines = count("lines", p.lines);
+      p.amplitude_mm = r.non_negative("amplitude", p.amplitude_mm);
+      p.wavelength_mm = r.positive("wavelength");
+      p.phase_rad = r.number("phase", 0) * kRad;
+      p.phase_step_rad = r.number("phase_step", p.phase_step_rad / kRad) * kRad;
+      p.samples = count("samples", p.samples);
+      g.params = p;
+    } else {
+      security::FrameParams p;
+      p.outline = rect(r);
+      p.corner_radius_mm = r.non_negative("radius", p.corner_radius_mm);
+      p.inset_mm = r.non_negative("inset", p.inset_mm);
+      p.lines = count("lines", p.lines);
+      p.spacing_mm = r.non_negative("spacing", p.spacing_mm);
+      p.amplitude_mm = r.non_negative("amplitude", p.amplitude_mm);
+      p.waves = count("waves", p.waves);
+      p.phase_rad = r.number("phase", 0) * kRad;
+      p.phase_step_rad = r.number("phase_step", p.phase_step_rad / kRad) * kRad;
+      p.samples = count("samples", p.samples);
+      g.params = p;
+    }
+    g.stroke = Stroke{color(r, "stroke", Rgba{0, 0, 0, 1}), r.positive("stroke_width")};
+    g.personal_seed = r.string("personal_seed", "");
+    g.personal_amount = r.non_negative("personal_amount", g.personal_amount);
+    return g;
   }
 
   MrzElement mrz(JsonReader& r) {

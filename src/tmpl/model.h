@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "cardface/scene.h"
+#include "security/guilloche.h"
 
 namespace cardface::tmpl {
 
@@ -78,6 +79,23 @@ struct MrzElement {
   Rgba color;
 };
 
+// Fine-line security patterns (src/security). With `personal_seed` set, the parameters are
+// perturbed by a seed derived from the template's name and that text expanded for the card
+// (e.g. "{id_number}"), so every card's pattern is its own and can be recomputed from its data.
+struct GuillocheElement {
+  std::variant<security::RosetteParams, security::WaveBandParams, security::FrameParams> params;
+  Stroke stroke;
+  std::string personal_seed;
+  double personal_amount = 0.06;
+};
+
+// The five-star motif (one large, four small) in the flag's construction, fitted to a box.
+struct StarsElement {
+  Rect box;
+  std::optional<Rgba> fill;
+  std::optional<Stroke> stroke;
+};
+
 struct Element;
 
 // Children in coordinates relative to (x, y). A group in a stack takes `height` of room,
@@ -102,8 +120,8 @@ struct Element {
   Panel panel = Panel::color;
   Condition condition;
   std::optional<Path> clip;
-  std::variant<ShapeElement, ImageElement, PhotoElement, TextElement, MrzElement, GroupElement,
-               StackElement>
+  std::variant<ShapeElement, ImageElement, PhotoElement, TextElement, MrzElement, GuillocheElement,
+               StarsElement, GroupElement, StackElement>
       content;
 };
 

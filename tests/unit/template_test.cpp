@@ -5,6 +5,7 @@
 #include <fstream>
 #include <functional>
 #include <set>
+#include <stdexcept>
 
 #include "cardface/card.h"
 #include "cardface/compose.h"
@@ -169,13 +170,9 @@ TEST(TemplateCompose, TheStackClosesUpWithoutAChineseName) {
   const Scene a = compose(with, t, fonts, {{Side::front}});
   const Scene b = compose(without, t, fonts, {{Side::front}});
   // English-name row: stack y 6.0 + name label 2.6 + gap 0.5 (+ the zh row 5.0 + gap 0.5) + 3.3.
-  EXPECT_NEAR(baseline_of(a.faces[0], "/sides/front/elements/5/children/2/children/0"),
-              6.0 + 3.1 + 5.5 + 3.3, 1e-9);
-  EXPECT_NEAR(baseline_of(b.faces[0], "/sides/front/elements/5/children/2/children/0"),
-              6.0 + 3.1 + 3.3, 1e-9);
-  EXPECT_NEAR(baseline_of(a.faces[0], "/sides/front/elements/5/children/5/children/1") -
-                  baseline_of(b.faces[0], "/sides/front/elements/5/children/5/children/1"),
-              5.5, 1e-9);
+  EXPECT_NEAR(baseline_of(a.faces[0], "name-en"), 6.0 + 3.1 + 5.5 + 3.3, 1e-9);
+  EXPECT_NEAR(baseline_of(b.faces[0], "name-en"), 6.0 + 3.1 + 3.3, 1e-9);
+  EXPECT_NEAR(baseline_of(a.faces[0], "validity") - baseline_of(b.faces[0], "validity"), 5.5, 1e-9);
 }
 
 TEST(TemplateCompose, WrongCardTypeIsATemplateError) {
@@ -194,7 +191,7 @@ TEST(TemplateCompose, LongNamesStayInsideTheirWidth) {
   int runs = 0;
   std::set<double> baselines;
   for (const Item& item : s.faces[0].items)
-    if (item.element == "/sides/front/elements/5/children/2/children/0")
+    if (item.element == "name-en")
       if (auto* run = std::get_if<GlyphRun>(&item.content)) {
         ++runs;
         baselines.insert(run->glyphs.front().origin.y);
@@ -230,6 +227,38 @@ TEST(TemplateRender, FaceSizesFollowTheDpi) {
     EXPECT_EQ(b.width, w);
     EXPECT_EQ(b.height, h);
   }
+}
+
+}  // namespace
+}  // namespace cardface
+
+namespace cardface {
+namespace {
+
+const Path& personal_rosette(const Scene& s) {
+  for (const Item& item : s.faces.at(0).items)
+    if (item.element == "personal-rosette") return std::get<Shape>(item.content).path;
+  throw std::runtime_error("no personal rosette");
+}
+
+TEST(TemplateSecurity, PersonalGuillocheDiffersByNumberAndRepeatsExactly) {
+  const Template t = find_template("fprc-2023");
+  const Fonts fonts = Fonts::bundled();
+  const Card specimen_card = specimen();
+  const Card smith = load_card(kRoot / "samples" / "smith-john-paul.json");
+  const Scene a = compose(specimen_card, t, fonts, {{Side::front}});
+  const Scene a2 = compose(specimen_card, t, fonts, {{Side::front}});
+  const Scene b = compose(smith, t, fonts, {{Side::front}});
+  const Path& pa = personal_rosette(a);
+  const Path& pb = personal_rosette(b);
+  ASSERT_EQ(pa.ops.size(), pb.ops.size());  // same pattern family, different parameters
+  double largest_shift = 0;
+  for (std::size_t i = 0; i < pa.ops.size(); ++i)
+    largest_shift = std::max({largest_shift, std::abs(pa.ops[i].p[0].x - pb.ops[i].p[0].x),
+                              std::abs(pa.ops[i].p[0].y - pb.ops[i].p[0].y)});
+  EXPECT_GT(largest_shift, 0.2);  // mm: visibly different
+  EXPECT_EQ(encode_png(rasterize(a.faces[0], {300, false})),
+            encode_png(rasterize(a2.faces[0], {300, false})));
 }
 
 }  // namespace
