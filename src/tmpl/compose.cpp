@@ -8,6 +8,7 @@
 #include "cardface/error.h"
 #include "cardface/image.h"
 #include "core/utf8.h"
+#include "security/ghost_image.h"
 #include "security/rng.h"
 #include "security/stars.h"
 #include "text/fit.h"
@@ -128,6 +129,18 @@ class Composer {
     out_->push_back(std::move(item));
   }
 
+  void load_photo() {
+    if (!photo_) {
+      try {
+        photo_ = std::make_shared<const Raster>(read_image(card_.photo));
+      } catch (const Error& err) {
+        // Name the field, not the file: a photo's file name often carries the holder's name.
+        throw Error(ErrorKind::file, "photo",
+                    err.problems().empty() ? "unreadable" : err.problems().front().message);
+      }
+    }
+  }
+
   // Draws `e` at `offset`; returns the height its wrapped text needs beyond its first line,
   // or a negative number when the element is hidden.
   double emit(const Element& e, Point offset, std::vector<Path> clips) {
@@ -150,17 +163,7 @@ class Composer {
 
   double draw(const Element& e, const PhotoElement& p, Point offset, std::vector<Path>& clips) {
     if (card_.photo.empty()) return 0;
-    if (!photo_) {
-      try {
-        photo_ = std::make_shared<const Raster>(read_image(card_.photo));
-      } catch (const Error& err) {
-        // Name the field, and the file the user pointed at (a path the user chose).
-        throw Error(ErrorKind::file, "photo",
-                    err.problems().empty()
-                        ? "unreadable"
-                        : err.problems().front().message + " (" + card_.photo.string() + ")");
-      }
-    }
+    load_photo();
     const Rect box = translated(p.box, offset);
     Path frame;
     frame.rounded_rect(box, p.radius_mm);
@@ -273,6 +276,15 @@ class Composer {
     Path all;
     for (const Path& line : lines) all.ops.insert(all.ops.end(), line.ops.begin(), line.ops.end());
     push(e, clips, Shape{translated(all, offset), std::nullopt, g.stroke});
+    return 0;
+  }
+
+  double draw(const Element& e, const GhostElement& g, Point offset, std::vector<Path>& clips) {
+    if (card_.photo.empty()) return 0;
+    load_photo();
+    auto ghost = std::make_shared<const Raster>(security::ghost_image(*photo_, g.params));
+    const Rect dest = translated(g.box, offset);
+    push(e, clips, Image{ghost, {0, 0, double(ghost->width), double(ghost->height)}, dest});
     return 0;
   }
 

@@ -66,7 +66,7 @@ class Loader {
     e.id = r.string("id", r.path());
     const std::string kind = r.one_of("kind",
                                       {"rect", "ellipse", "line", "path", "image", "photo", "text",
-                                       "mrz", "guilloche", "stars", "group", "stack"},
+                                       "mrz", "guilloche", "stars", "ghost", "group", "stack"},
                                       "");
     const std::string panel = r.one_of("panel", {"color", "k", "uv"}, "");
     e.panel = panel == "k" ? Panel::k : panel == "uv" ? Panel::uv : Panel::color;
@@ -112,6 +112,25 @@ class Loader {
       e.content = text(r);
     } else if (kind == "guilloche") {
       e.content = guilloche(r);
+    } else if (kind == "ghost") {
+      GhostElement g;
+      g.box = rect(r);
+      g.params.width_mm = g.box.width;
+      g.params.height_mm = g.box.height;
+      g.params.screen = r.one_of("screen", {"lines", "dots"}, "lines") == "dots"
+                            ? security::GhostParams::Screen::dots
+                            : security::GhostParams::Screen::lines;
+      g.params.dpi = r.integer("dpi", 1200, 72, 2400);
+      g.params.screen_pitch_mm = r.number("pitch", g.params.screen_pitch_mm);
+      if (g.params.screen_pitch_mm <= 0) r.fail_at("pitch", "must be greater than 0");
+      g.params.screen_angle_deg = r.number("angle", g.params.screen_angle_deg);
+      g.params.lightest = r.number("lightest", g.params.lightest);
+      g.params.darkest = r.number("darkest", g.params.darkest);
+      if (g.params.lightest < 0 || g.params.lightest > 1 || g.params.darkest < 0 ||
+          g.params.darkest > g.params.lightest)
+        r.fail("needs 0 <= darkest <= lightest <= 1");
+      g.params.ink = color(r, "ink", g.params.ink);
+      e.content = std::move(g);
     } else if (kind == "stars") {
       StarsElement st;
       st.box = rect(r);

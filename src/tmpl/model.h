@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "cardface/scene.h"
+#include "security/ghost_image.h"
 #include "security/guilloche.h"
 
 namespace cardface::tmpl {
@@ -96,6 +97,12 @@ struct StarsElement {
   std::optional<Stroke> stroke;
 };
 
+// A second, smaller, screened greyscale copy of the holder's photo, rasterized at `dpi`.
+struct GhostElement {
+  Rect box;
+  security::GhostParams params;
+};
+
 struct Element;
 
 // Children in coordinates relative to (x, y). A group in a stack takes `height` of room,
@@ -121,7 +128,7 @@ struct Element {
   Condition condition;
   std::optional<Path> clip;
   std::variant<ShapeElement, ImageElement, PhotoElement, TextElement, MrzElement, GuillocheElement,
-               StarsElement, GroupElement, StackElement>
+               StarsElement, GhostElement, GroupElement, StackElement>
       content;
 };
 

@@ -263,3 +263,29 @@ TEST(TemplateSecurity, PersonalGuillocheDiffersByNumberAndRepeatsExactly) {
 
 }  // namespace
 }  // namespace cardface
+
+namespace cardface {
+namespace {
+
+TEST(TemplateSecurity, GhostImageIsASmallScreenedCopyOfThePhoto) {
+  const Scene s =
+      compose(specimen(), find_template("fprc-2023"), Fonts::bundled(), {{Side::front}});
+  const Image* ghost = nullptr;
+  const Image* photo = nullptr;
+  for (const Item& item : s.faces[0].items) {
+    if (item.element == "ghost") ghost = std::get_if<Image>(&item.content);
+    if (item.element == "photo") photo = std::get_if<Image>(&item.content);
+  }
+  ASSERT_TRUE(ghost && photo);
+  EXPECT_EQ(ghost->dest, (Rect{45, 27.5, 10.5, 13.5}));
+  EXPECT_LT(ghost->dest.width * ghost->dest.height, photo->dest.width * photo->dest.height / 4);
+  // A 1200 dpi raster of the box, with ink in it.
+  EXPECT_EQ(ghost->pixels->width, pixels_for_mm(10.5, 1200));
+  int max_alpha = 0;
+  for (std::size_t i = 3; i < ghost->pixels->rgba.size(); i += 4)
+    max_alpha = std::max<int>(max_alpha, ghost->pixels->rgba[i]);
+  EXPECT_GT(max_alpha, 100);
+}
+
+}  // namespace
+}  // namespace cardface
