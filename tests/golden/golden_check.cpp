@@ -3,6 +3,7 @@
 // the artifacts directory and names them. With --update, rewrites the references instead.
 //
 //   cardface_golden CASE_DIR ARTIFACTS_DIR [--update]
+#include <algorithm>
 #include <fstream>
 #include <iostream>
 #include <nlohmann/json.hpp>
@@ -66,7 +67,24 @@ int main(int argc, char** argv) {
     bool failed = false;
     for (const Face& face : scene.faces) {
       const std::string name = std::string(to_string(face.side)) + ".png";
-      const std::vector<std::uint8_t> png = encode_png(rasterize(face, {dpi, false}), 9);
+      std::vector<std::uint8_t> png = encode_png(rasterize(face, {dpi, false}), 9);
+      if (c.contains("crop_mm")) {
+        // Fine detail at high DPI is checked on a crop: the whole face would be a huge file.
+        const auto crop = c["crop_mm"].get<std::vector<double>>();
+        const Raster whole = decode_image(png, name);
+        Raster part;
+        const int x0 = pixels_for_mm(crop.at(0), dpi), y0 = pixels_for_mm(crop.at(1), dpi);
+        part.width = std::min(pixels_for_mm(crop.at(2), dpi), whole.width - x0);
+        part.height = std::min(pixels_for_mm(crop.at(3), dpi), whole.height - y0);
+        part.rgba.resize(std::size_t(part.width) * part.height * 4);
+        for (int y = 0; y < part.height; ++y)
+          std::copy_n(&whole.rgba[(std::size_t(y0 + y) * whole.width + x0) * 4],
+                      std::size_t(part.width) * 4, &part.rgba[std::size_t(y) * part.width * 4]);
+        PngOptions options;
+        options.dpi = dpi;
+        options.compression = 9;
+        png = cardface::encode_png(pixel_view(part), options);
+      }
       const fs::path reference = case_dir / name;
       if (update) {
         std::ofstream(reference, std::ios::binary)
