@@ -73,6 +73,7 @@ struct FontRef {
 struct Glyph {
   std::uint32_t index = 0;  // glyph id in the font
   Point origin;             // pen position on the baseline, mm
+  double angle_rad = 0;     // baseline direction, clockwise from +x (text along a path)
 };
 
 struct GlyphRun {

@@ -1,6 +1,7 @@
 // The Cairo image backend: draws a Face's items in order, in millimetres scaled to the DPI.
 #include <cairo.h>
 
+#include <algorithm>
 #include <cmath>
 
 #include "cardface/error.h"
@@ -80,7 +81,21 @@ void draw(cairo_t* cr, const GlyphRun& run) {
   cairo_set_font_face(cr, render::font_face(run.font));
   cairo_set_font_size(cr, run.size_mm);
   set_color(cr, run.color);
-  cairo_show_glyphs(cr, glyphs.data(), int(glyphs.size()));
+  const bool rotated = std::any_of(run.glyphs.begin(), run.glyphs.end(),
+                                   [](const Glyph& g) { return g.angle_rad != 0; });
+  if (!rotated) {
+    cairo_show_glyphs(cr, glyphs.data(), int(glyphs.size()));
+    return;
+  }
+  // Text along a path: each glyph turned about its own origin.
+  for (const Glyph& g : run.glyphs) {
+    cairo_save(cr);
+    cairo_translate(cr, g.origin.x, g.origin.y);
+    cairo_rotate(cr, g.angle_rad);
+    cairo_glyph_t one{g.index, 0, 0};
+    cairo_show_glyphs(cr, &one, 1);
+    cairo_restore(cr);
+  }
 }
 
 void draw(cairo_t* cr, const Image& image) {

@@ -13,6 +13,7 @@
 #include "security/stars.h"
 #include "text/fit.h"
 #include "text/font_book.h"
+#include "tmpl/microtext.h"
 #include "tmpl/model.h"
 #include "tmpl/mrz_binding.h"
 #include "tmpl/placeholder.h"
@@ -285,6 +286,21 @@ class Composer {
     auto ghost = std::make_shared<const Raster>(security::ghost_image(*photo_, g.params));
     const Rect dest = translated(g.box, offset);
     push(e, clips, Image{ghost, {0, 0, double(ghost->width), double(ghost->height)}, dest});
+    return 0;
+  }
+
+  double draw(const Element& e, const MicrotextElement& m, Point offset, std::vector<Path>& clips) {
+    const std::string unit = join(expand(m.source, card_, e.path + "/text"));
+    if (unit.empty()) return 0;
+    MicrotextLayout layout;
+    layout.kind = m.frame ? MicrotextLayout::Kind::frame : MicrotextLayout::Kind::band;
+    layout.box = translated(m.box, offset);
+    layout.radius_mm = m.radius_mm;
+    layout.lines = m.lines;
+    layout.line_gap_mm = m.line_gap_mm;
+    for (GlyphRun& run :
+         microtext_runs(fonts_, unit, m.family, m.cap_height_mm, m.color, layout, e.path))
+      push(e, clips, std::move(run));
     return 0;
   }
 

@@ -64,10 +64,11 @@ class Loader {
     Element e;
     e.path = r.path();
     e.id = r.string("id", r.path());
-    const std::string kind = r.one_of("kind",
-                                      {"rect", "ellipse", "line", "path", "image", "photo", "text",
-                                       "mrz", "guilloche", "stars", "ghost", "group", "stack"},
-                                      "");
+    const std::string kind =
+        r.one_of("kind",
+                 {"rect", "ellipse", "line", "path", "image", "photo", "text", "mrz", "guilloche",
+                  "stars", "ghost", "microtext", "group", "stack"},
+                 "");
     const std::string panel = r.one_of("panel", {"color", "k", "uv"}, "");
     e.panel = panel == "k" ? Panel::k : panel == "uv" ? Panel::uv : Panel::color;
     e.condition.if_present = r.string("if", "");
@@ -131,6 +132,20 @@ class Loader {
         r.fail("needs 0 <= darkest <= lightest <= 1");
       g.params.ink = color(r, "ink", g.params.ink);
       e.content = std::move(g);
+    } else if (kind == "microtext") {
+      MicrotextElement m;
+      m.source = r.string("text");
+      m.family = r.string("font", m.family);
+      m.cap_height_mm = r.number("cap_height", m.cap_height_mm);
+      if (m.cap_height_mm < 0.1 || m.cap_height_mm > 1.0)
+        r.fail_at("cap_height", "must be from 0.1 to 1.0 mm (microtext is 0.15-0.4 mm)");
+      m.color = color(r, "color", Rgba{0, 0, 0, 1});
+      m.frame = r.one_of("layout", {"band", "frame"}, "band") == "frame";
+      m.box = rect(r);
+      m.radius_mm = r.non_negative("radius", 0);
+      m.lines = r.integer("lines", 1, 1, 1000);
+      m.line_gap_mm = r.non_negative("line_gap", 0);
+      e.content = std::move(m);
     } else if (kind == "stars") {
       StarsElement st;
       st.box = rect(r);

@@ -103,6 +103,19 @@ struct GhostElement {
   security::GhostParams params;
 };
 
+// Microtext repeated over a band of lines or around a frame (see tmpl/microtext.h).
+struct MicrotextElement {
+  std::string source;  // with placeholders
+  std::string family = "sans";
+  double cap_height_mm = 0.25;
+  Rgba color;
+  bool frame = false;
+  Rect box;
+  double radius_mm = 0;
+  int lines = 1;
+  double line_gap_mm = 0;
+};
+
 struct Element;
 
 // Children in coordinates relative to (x, y). A group in a stack takes `height` of room,
@@ -128,7 +141,7 @@ struct Element {
   Condition condition;
   std::optional<Path> clip;
   std::variant<ShapeElement, ImageElement, PhotoElement, TextElement, MrzElement, GuillocheElement,
-               StarsElement, GhostElement, GroupElement, StackElement>
+               StarsElement, GhostElement, MicrotextElement, GroupElement, StackElement>
       content;
 };
 

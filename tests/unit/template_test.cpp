@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cmath>
 #include <fstream>
 #include <functional>
 #include <set>
@@ -12,6 +14,7 @@
 #include "cardface/error.h"
 #include "cardface/image.h"
 #include "cardface/render.h"
+#include "text/font_book.h"
 #include "tmpl/path_data.h"
 #include "tmpl/placeholder.h"
 
@@ -285,6 +288,46 @@ TEST(TemplateSecurity, GhostImageIsASmallScreenedCopyOfThePhoto) {
   for (std::size_t i = 3; i < ghost->pixels->rgba.size(); i += 4)
     max_alpha = std::max<int>(max_alpha, ghost->pixels->rgba[i]);
   EXPECT_GT(max_alpha, 100);
+}
+
+}  // namespace
+}  // namespace cardface
+
+namespace cardface {
+namespace {
+
+TEST(TemplateSecurity, MicrotextCapHeightAndFrameFollowTheOutline) {
+  const Fonts fonts = Fonts::bundled();
+  const Scene s = compose(specimen(), find_template("fprc-2023"), fonts, {{Side::front}});
+  const double cap_em = fonts.book().family("sans", "test").latin->cap_height_em();
+  int frame_glyphs = 0, band_glyphs = 0;
+  const Rect box{58.05, 7.05, 24.4, 30.9};
+  for (const Item& item : s.faces[0].items) {
+    const auto* run = std::get_if<GlyphRun>(&item.content);
+    if (!run) continue;
+    if (item.element == "photo-microtext") {
+      EXPECT_NEAR(run->size_mm * cap_em, 0.28, 1e-9);  // cap height in mm
+      for (const Glyph& g : run->glyphs) {
+        ++frame_glyphs;
+        // On the outline: within the box, and on one of its edges or corner arcs.
+        EXPECT_GE(g.origin.x, box.x - 1e-9);
+        EXPECT_LE(g.origin.x, box.x + box.width + 1e-9);
+        EXPECT_GE(g.origin.y, box.y - 1e-9);
+        EXPECT_LE(g.origin.y, box.y + box.height + 1e-9);
+        const double edge =
+            std::min({std::abs(g.origin.x - box.x), std::abs(g.origin.x - box.x - box.width),
+                      std::abs(g.origin.y - box.y), std::abs(g.origin.y - box.y - box.height)});
+        EXPECT_LT(edge, 1.7 * (1 - std::sqrt(0.5)) + 1e-6);  // corner arcs of radius 1.7
+      }
+    }
+    if (item.element == "rule-microtext") {
+      EXPECT_NEAR(run->size_mm * cap_em, 0.30, 1e-9);
+      band_glyphs += int(run->glyphs.size());
+    }
+  }
+  // The frame's perimeter (about 108 mm) holds well over a hundred characters at this size.
+  EXPECT_GT(frame_glyphs, 150);
+  EXPECT_GT(band_glyphs, 60);
 }
 
 }  // namespace

@@ -1,0 +1,27 @@
+// Microtext: text too small to read without a loupe (cap height 0.15-0.4 mm), repeated to
+// fill a band of lines or to run around a rounded rectangle (e.g. a frame around the photo).
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "cardface/scene.h"
+#include "text/font_book.h"
+
+namespace cardface::tmpl {
+
+struct MicrotextLayout {
+  enum class Kind { band, frame } kind = Kind::band;
+  Rect box;                // the band, or the frame's outline (the baseline runs along it)
+  double radius_mm = 0;    // frame corners
+  int lines = 1;           // band: rows
+  double line_gap_mm = 0;  // band: baseline to baseline; 0 = 2 × the cap height
+};
+
+// Glyph runs of `unit` repeated along the layout, at the size whose capitals are
+// `cap_height_mm` tall in `family`'s Latin face. Throws like text::shape_line.
+std::vector<GlyphRun> microtext_runs(const text::FontBook& fonts, const std::string& unit,
+                                     const std::string& family, double cap_height_mm, Rgba color,
+                                     const MicrotextLayout& layout, const std::string& where);
+
+}  // namespace cardface::tmpl
