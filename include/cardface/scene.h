@@ -57,10 +57,19 @@ struct Stroke {
   double width_mm = 0.1;
 };
 
+// A linear gradient (split-fountain / rainbow printing): colours at evenly spaced stops from
+// `from` to `to`, padded beyond them.
+struct Gradient {
+  Point from, to;
+  std::vector<Rgba> colors;
+};
+
 struct Shape {
   Path path;
   std::optional<Rgba> fill;
   std::optional<Stroke> stroke;
+  // When set, the fill and the stroke take their colour from the gradient instead.
+  std::optional<Gradient> gradient;
 };
 
 // A font by its file and face index: backends open and cache faces themselves.

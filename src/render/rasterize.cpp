@@ -58,20 +58,40 @@ cairo_surface_t* to_surface(const Raster& raster) {
   return s;
 }
 
+cairo_pattern_t* gradient_pattern(const Gradient& g) {
+  cairo_pattern_t* p = cairo_pattern_create_linear(g.from.x, g.from.y, g.to.x, g.to.y);
+  const std::size_t n = g.colors.size();
+  for (std::size_t i = 0; i < n; ++i) {
+    const Rgba& c = g.colors[i];
+    cairo_pattern_add_color_stop_rgba(p, n == 1 ? 0 : double(i) / double(n - 1), c.r, c.g, c.b,
+                                      c.a);
+  }
+  cairo_pattern_set_extend(p, CAIRO_EXTEND_PAD);
+  return p;
+}
+
 void draw(cairo_t* cr, const Shape& shape) {
   add_path(cr, shape.path);
+  cairo_pattern_t* gradient = shape.gradient ? gradient_pattern(*shape.gradient) : nullptr;
   if (shape.fill) {
-    set_color(cr, *shape.fill);
+    if (gradient)
+      cairo_set_source(cr, gradient);
+    else
+      set_color(cr, *shape.fill);
     if (shape.stroke)
       cairo_fill_preserve(cr);
     else
       cairo_fill(cr);
   }
   if (shape.stroke) {
-    set_color(cr, shape.stroke->color);
+    if (gradient)
+      cairo_set_source(cr, gradient);
+    else
+      set_color(cr, shape.stroke->color);
     cairo_set_line_width(cr, shape.stroke->width_mm);
     cairo_stroke(cr);
   }
+  if (gradient) cairo_pattern_destroy(gradient);
 }
 
 void draw(cairo_t* cr, const GlyphRun& run) {

@@ -29,6 +29,14 @@ Path translated(Path path, Point by) {
   return path;
 }
 
+std::optional<Gradient> shifted(std::optional<Gradient> g, Point by) {
+  if (g) {
+    g->from = {g->from.x + by.x, g->from.y + by.y};
+    g->to = {g->to.x + by.x, g->to.y + by.y};
+  }
+  return g;
+}
+
 Rect translated(Rect r, Point by) {
   return {r.x + by.x, r.y + by.y, r.width, r.height};
 }
@@ -152,7 +160,7 @@ class Composer {
   }
 
   double draw(const Element& e, const ShapeElement& s, Point offset, std::vector<Path>& clips) {
-    push(e, clips, Shape{translated(s.path, offset), s.fill, s.stroke});
+    push(e, clips, Shape{translated(s.path, offset), s.fill, s.stroke, shifted(s.rainbow, offset)});
     return 0;
   }
 
@@ -276,7 +284,8 @@ class Composer {
     // One path of many subpaths: one stroke call for the whole pattern.
     Path all;
     for (const Path& line : lines) all.ops.insert(all.ops.end(), line.ops.begin(), line.ops.end());
-    push(e, clips, Shape{translated(all, offset), std::nullopt, g.stroke});
+    push(e, clips,
+         Shape{translated(all, offset), std::nullopt, g.stroke, shifted(g.rainbow, offset)});
     return 0;
   }
 
@@ -308,7 +317,7 @@ class Composer {
     Path all;
     for (const Path& star : security::five_stars(translated(st.box, offset)))
       all.ops.insert(all.ops.end(), star.ops.begin(), star.ops.end());
-    push(e, clips, Shape{all, st.fill, st.stroke});
+    push(e, clips, Shape{all, st.fill, st.stroke, std::nullopt});
     return 0;
   }
 

@@ -36,6 +36,8 @@ class JsonReader {
                      const std::string& fallback);
   std::vector<std::string> strings(const std::string& key);
   JsonReader object(const std::string& key);
+  // The value itself, for shapes the reader has no method for (marks the key as read).
+  const nlohmann::json& raw(const std::string& key) { return get(key); }
   std::vector<JsonReader> objects(const std::string& key);
 
   // Every key of the object must have been read; a typo such as `sizee` is an error.

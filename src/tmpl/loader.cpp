@@ -248,6 +248,7 @@ class Loader {
       g.params = p;
     }
     g.stroke = Stroke{color(r, "stroke", Rgba{0, 0, 0, 1}), r.positive("stroke_width")};
+    g.rainbow = rainbow(r);
     g.personal_seed = r.string("personal_seed", "");
     g.personal_amount = r.non_negative("personal_amount", g.personal_amount);
     return g;
@@ -282,7 +283,30 @@ class Loader {
     return {r.number("x"), r.number("y"), r.positive("width"), r.positive("height")};
   }
 
+  // "rainbow": {"from": [x, y], "to": [x, y], "colors": ["#...", ...]}: split-fountain colour.
+  std::optional<Gradient> rainbow(JsonReader& r) {
+    if (!r.has("rainbow")) return std::nullopt;
+    JsonReader g = r.object("rainbow");
+    auto point = [&](const std::string& key) {
+      const auto& v = g.raw(key);
+      if (!v.is_array() || v.size() != 2 || !v[0].is_number() || !v[1].is_number())
+        g.fail_at(key, "must be [x, y] in mm");
+      return Point{v[0].get<double>(), v[1].get<double>()};
+    };
+    if (!g.has("from") || !g.has("to")) g.fail("needs \"from\" and \"to\"");
+    Gradient out{point("from"), point("to"), {}};
+    for (const std::string& c : g.strings("colors")) {
+      auto rgba = parse_color(c);
+      if (!rgba) g.fail_at("colors", "must be colours \"#rrggbb\" or \"#rrggbbaa\"");
+      out.colors.push_back(*rgba);
+    }
+    if (out.colors.size() < 2) g.fail_at("colors", "needs at least two colours");
+    g.finish();
+    return out;
+  }
+
   void paint(JsonReader& r, ShapeElement& s) {
+    s.rainbow = rainbow(r);
     if (r.has("fill")) s.fill = color(r, "fill", {});
     if (r.has("stroke"))
       s.stroke = Stroke{color(r, "stroke", {}), r.number("stroke_width", 0.1)};

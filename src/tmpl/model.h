@@ -27,6 +27,7 @@ struct ShapeElement {
   Path path;
   std::optional<Rgba> fill;
   std::optional<Stroke> stroke;
+  std::optional<Gradient> rainbow;
 };
 
 struct ImageElement {
@@ -86,6 +87,7 @@ struct MrzElement {
 struct GuillocheElement {
   std::variant<security::RosetteParams, security::WaveBandParams, security::FrameParams> params;
   Stroke stroke;
+  std::optional<Gradient> rainbow;
   std::string personal_seed;
   double personal_amount = 0.06;
 };

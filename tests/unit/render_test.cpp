@@ -64,3 +64,24 @@ TEST(RenderPanels, SameSceneSameBytes) {
 
 }  // namespace
 }  // namespace cardface
+
+namespace cardface {
+namespace {
+
+TEST(RenderPanels, RainbowRunsFromTheFirstColourToTheLast) {
+  Face face;
+  Item item = rect_item(Panel::color, {0, 0, 85.6, 53.98}, {1, 1, 1, 1});
+  std::get<Shape>(item.content).gradient =
+      Gradient{{10, 0}, {75, 0}, {{1, 0, 0, 1}, {0, 1, 0, 1}, {0, 0, 1, 1}}};
+  face.items.push_back(item);
+  const Bitmap b = rasterize(face, {150, false});
+  EXPECT_EQ(pixel_at(b, 5, 27), (std::array<int, 4>{255, 0, 0, 255}));   // padded before `from`
+  EXPECT_EQ(pixel_at(b, 80, 27), (std::array<int, 4>{0, 0, 255, 255}));  // padded after `to`
+  const auto middle = pixel_at(b, 42.5, 27);                             // the middle stop
+  EXPECT_LT(middle[0], 12);
+  EXPECT_GT(middle[1], 243);
+  EXPECT_LT(middle[2], 12);
+}
+
+}  // namespace
+}  // namespace cardface
