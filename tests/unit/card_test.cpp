@@ -9,16 +9,14 @@
 #include <nlohmann/json.hpp>
 
 #include "card/card_type.h"
+#include "card_records.h"
 #include "cardface/error.h"
 
 namespace cardface {
 namespace {
 
 namespace fs = std::filesystem;
-using Json = nlohmann::json;
-using Lines = std::vector<std::string>;
-
-const fs::path kSamples = fs::path(CARDFACE_SOURCE_DIR) / "samples";
+using namespace test;
 
 // ../shared/samples/cards.jsonl, verbatim.
 const char* const kSampleLines[] = {
@@ -41,36 +39,9 @@ Json specimen() {
   return sample(0);
 }
 
-Card parse(const Json& record) {
-  return parse_card(record.dump(), kSamples);
-}
-
-// Every problem parse_card reports for `text`, as "where: message" lines.
-Lines problems_in_text(const std::string& text) {
-  try {
-    parse_card(text, kSamples);
-  } catch (const Error& e) {
-    EXPECT_EQ(e.kind(), ErrorKind::data);
-    Lines lines;
-    for (const Problem& p : e.problems()) lines.push_back(p.where + ": " + p.message);
-    return lines;
-  }
-  ADD_FAILURE() << "parsed without a problem:\n" << text;
-  return {};
-}
-
-Lines problems_in(const Json& record) {
-  return problems_in_text(record.dump());
-}
-
-// The specimen with one field changed (or removed, for a discarded value).
+// The specimen with one field changed (or removed, for kRemove).
 Json with(std::string_view field, const Json& value) {
-  Json record = specimen();
-  if (value.is_discarded())
-    record.erase(std::string(field));
-  else
-    record[std::string(field)] = value;
-  return record;
+  return with_field(specimen(), field, value);
 }
 
 Lines problems_with(std::string_view field, const Json& value) {
@@ -84,15 +55,6 @@ Lines surname_problems(const std::string& surname) {
 
 Lines name_zh_problems(const std::string& name) {
   return problems_with("name_zh", name);
-}
-
-const Json kRemove = Json(Json::value_t::discarded);
-
-std::string text_of(const std::optional<FieldValue>& value) {
-  if (!value) return "(nullopt)";
-  if (const auto* s = std::get_if<std::string>(&*value)) return *s;
-  if (const auto* d = std::get_if<Date>(&*value)) return d->iso();
-  return std::to_string(std::get<std::int64_t>(*value));
 }
 
 // --- Samples and the values a template binds ---

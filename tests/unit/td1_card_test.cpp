@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "card/card_type.h"
+#include "card_records.h"
 #include "cardface/card.h"
 #include "cardface/error.h"
 
@@ -13,10 +14,7 @@ namespace cardface {
 namespace {
 
 namespace fs = std::filesystem;
-using Json = nlohmann::json;
-using Lines = std::vector<std::string>;
-
-const fs::path kSamples = fs::path(CARDFACE_SOURCE_DIR) / "samples";
+using namespace test;
 
 Json eriksson() {
   return {{"type", "td1"},
@@ -32,39 +30,11 @@ Json eriksson() {
 }
 
 Json with(std::string_view field, const Json& value) {
-  Json record = eriksson();
-  if (value.is_discarded())
-    record.erase(std::string(field));
-  else
-    record[std::string(field)] = value;
-  return record;
-}
-
-Card parse(const Json& record) {
-  return parse_card(record.dump(), kSamples);
-}
-
-Lines problems_in(const Json& record) {
-  try {
-    parse(record);
-  } catch (const Error& e) {
-    EXPECT_EQ(e.kind(), ErrorKind::data);
-    Lines lines;
-    for (const Problem& p : e.problems()) lines.push_back(p.where + ": " + p.message);
-    return lines;
-  }
-  ADD_FAILURE() << "parsed without a problem:\n" << record.dump();
-  return {};
+  return with_field(eriksson(), field, value);
 }
 
 Lines problems_with(std::string_view field, const Json& value) {
   return problems_in(with(field, value));
-}
-
-std::string text_of(const std::optional<FieldValue>& value) {
-  if (!value) return "(nullopt)";
-  const auto* s = std::get_if<std::string>(&*value);
-  return s ? *s : "(not text)";
 }
 
 TEST(CardTd1, SpecimenParses) {
