@@ -186,4 +186,10 @@ const Family& FontBook::family(std::string_view name, std::string_view where) co
   return it->second;
 }
 
+const Face* FontBook::face(const FontRef& ref) const {
+  for (const auto& f : faces_)
+    if (f->ref() == ref) return f.get();
+  return nullptr;
+}
+
 }  // namespace cardface::text

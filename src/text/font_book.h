@@ -85,6 +85,8 @@ class FontBook {
   std::vector<std::string> family_names() const;  // sorted
   // Throws Error(ErrorKind::tmpl, where, "unknown font family \"x\"").
   const Family& family(std::string_view name, std::string_view where) const;
+  // The open face a glyph run names, or nullptr.
+  const Face* face(const FontRef& ref) const;
 
  private:
   std::filesystem::path dir_;

@@ -9,9 +9,12 @@
 #include "cardface/image.h"
 #include "core/utf8.h"
 #include "security/ghost_image.h"
+#include "security/great_wall.h"
+#include "security/relief.h"
 #include "security/rng.h"
 #include "security/stars.h"
 #include "text/fit.h"
+#include "text/glyph_outline.h"
 #include "text/font_book.h"
 #include "tmpl/microtext.h"
 #include "tmpl/model.h"
@@ -302,14 +305,73 @@ class Composer {
     const std::string unit = join(expand(m.source, card_, e.path + "/text"));
     if (unit.empty()) return 0;
     MicrotextLayout layout;
-    layout.kind = m.frame ? MicrotextLayout::Kind::frame : MicrotextLayout::Kind::band;
     layout.box = translated(m.box, offset);
-    layout.radius_mm = m.radius_mm;
+    if (m.layout != MicrotextElement::Layout::band) {
+      layout.kind = MicrotextLayout::Kind::path;
+      if (m.layout == MicrotextElement::Layout::frame) {
+        layout.path.rounded_rect(layout.box, m.radius_mm);
+      } else {
+        layout.path = translated(m.path, offset);
+      }
+    }
     layout.lines = m.lines;
     layout.line_gap_mm = m.line_gap_mm;
     for (GlyphRun& run :
          microtext_runs(fonts_, unit, m.family, m.cap_height_mm, m.color, layout, e.path))
       push(e, clips, std::move(run));
+    return 0;
+  }
+
+  double draw(const Element& e, const ReliefElement& m, Point offset, std::vector<Path>& clips) {
+    security::ReliefParams params = m.params;
+    params.box = translated(params.box, offset);
+    Path mask;
+    if (m.mask_path) {
+      mask = translated(*m.mask_path, offset);
+    } else {
+      const auto segments = expand(m.mask_text, card_, e.path + "/mask/text");
+      const std::string value = join(segments);
+      if (value.empty()) return 0;
+      text::TextStyle style;
+      style.family = m.mask_family;
+      style.size_pt = m.mask_size_pt;
+      text::Line line;
+      try {
+        line = text::shape_line(fonts_, value, style, e.path + "/mask");
+      } catch (const Error& err) {
+        throw Error(err.kind(), blame(err, segments, e.path + "/mask"));
+      }
+      double x = m.mask_anchor.x + offset.x;
+      if (m.mask_align == Align::center)
+        x -= line.width_mm / 2;
+      else if (m.mask_align == Align::right)
+        x -= line.width_mm;
+      for (GlyphRun& run : line.runs)
+        for (Glyph& g : run.glyphs)
+          g.origin = {g.origin.x + x, g.origin.y + m.mask_anchor.y + offset.y};
+      mask = text::line_outline(fonts_, line);
+    }
+    Path all;
+    for (const Path& line : security::relief(params, mask))
+      all.ops.insert(all.ops.end(), line.ops.begin(), line.ops.end());
+    if (params.mode == security::ReliefParams::Mode::displace)
+      push(e, clips,
+           Shape{all, std::nullopt, Stroke{m.color, m.stroke_width_mm}, shifted(m.rainbow, offset)});
+    else
+      push(e, clips, Shape{all, m.color, std::nullopt, shifted(m.rainbow, offset)});
+    return 0;
+  }
+
+  double draw(const Element& e, const WallElement& w, Point offset, std::vector<Path>& clips) {
+    security::WallParams params = w.params;
+    params.box = translated(params.box, offset);
+    const security::WallArt art = security::great_wall(params);
+    for (const auto& [lines, width] : {std::pair{&art.terrain, w.stroke_width_mm},
+                                       std::pair{&art.wall, w.wall_stroke_width_mm}}) {
+      Path all;
+      for (const Path& line : *lines) all.ops.insert(all.ops.end(), line.ops.begin(), line.ops.end());
+      push(e, clips, Shape{all, std::nullopt, Stroke{w.color, width}, shifted(w.rainbow, offset)});
+    }
     return 0;
   }
 

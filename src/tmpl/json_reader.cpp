@@ -46,6 +46,12 @@ double JsonReader::positive(const std::string& key) {
   return d;
 }
 
+double JsonReader::positive(const std::string& key, double fallback) {
+  const double d = number(key, fallback);
+  if (d <= 0) fail_at(key, "must be greater than 0");
+  return d;
+}
+
 double JsonReader::non_negative(const std::string& key, double fallback) {
   const double d = number(key, fallback);
   if (d < 0) fail_at(key, "must not be negative");

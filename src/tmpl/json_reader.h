@@ -27,6 +27,7 @@ class JsonReader {
   double number(const std::string& key);
   double number(const std::string& key, double fallback);
   double positive(const std::string& key);
+  double positive(const std::string& key, double fallback);
   double non_negative(const std::string& key, double fallback);
   int integer(const std::string& key, int fallback, int min, int max);
   bool boolean(const std::string& key, bool fallback);

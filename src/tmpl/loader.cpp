@@ -67,7 +67,7 @@ class Loader {
     const std::string kind =
         r.one_of("kind",
                  {"rect", "ellipse", "line", "path", "image", "photo", "text", "mrz", "guilloche",
-                  "stars", "ghost", "microtext", "group", "stack"},
+                  "stars", "ghost", "microtext", "relief", "wall", "group", "stack"},
                  "");
     const std::string panel = r.one_of("panel", {"color", "k", "uv"}, "");
     e.panel = panel == "k" ? Panel::k : panel == "uv" ? Panel::uv : Panel::color;
@@ -140,12 +140,36 @@ class Loader {
       if (m.cap_height_mm < 0.1 || m.cap_height_mm > 1.0)
         r.fail_at("cap_height", "must be from 0.1 to 1.0 mm (microtext is 0.15-0.4 mm)");
       m.color = color(r, "color", Rgba{0, 0, 0, 1});
-      m.frame = r.one_of("layout", {"band", "frame"}, "band") == "frame";
-      m.box = rect(r);
-      m.radius_mm = r.non_negative("radius", 0);
+      const std::string layout = r.one_of("layout", {"band", "frame", "path"}, "band");
+      if (layout == "path") {
+        m.layout = MicrotextElement::Layout::path;
+        m.path = path_data(r, "d");
+      } else {
+        m.layout = layout == "frame" ? MicrotextElement::Layout::frame
+                                     : MicrotextElement::Layout::band;
+        m.box = rect(r);
+        m.radius_mm = r.non_negative("radius", 0);
+      }
       m.lines = r.integer("lines", 1, 1, 1000);
       m.line_gap_mm = r.non_negative("line_gap", 0);
       e.content = std::move(m);
+    } else if (kind == "relief") {
+      e.content = relief(r);
+    } else if (kind == "wall") {
+      WallElement w;
+      w.params.box = rect(r);
+      w.params.seed = std::uint64_t(r.integer("seed", 1, 0, 2147483647));
+      w.params.ridges = r.integer("ridges", w.params.ridges, 1, 12);
+      w.params.wall_ridge = r.integer("wall_ridge", -1, -1, w.params.ridges - 1);
+      w.params.towers = r.integer("towers", w.params.towers, 0, 40);
+      w.params.wall_height_mm = r.non_negative("wall_height", 0);
+      w.params.hatch_lines = r.integer("hatch_lines", w.params.hatch_lines, 0, 40);
+      w.params.hatch_spacing_mm = r.positive("hatch_spacing", w.params.hatch_spacing_mm);
+      w.color = color(r, "color", Rgba{0, 0, 0, 1});
+      w.stroke_width_mm = r.positive("stroke_width", w.stroke_width_mm);
+      w.wall_stroke_width_mm = r.positive("wall_stroke_width", w.wall_stroke_width_mm);
+      w.rainbow = rainbow(r);
+      e.content = std::move(w);
     } else if (kind == "stars") {
       StarsElement st;
       st.box = rect(r);
@@ -252,6 +276,42 @@ class Loader {
     g.personal_seed = r.string("personal_seed", "");
     g.personal_amount = r.non_negative("personal_amount", g.personal_amount);
     return g;
+  }
+
+  ReliefElement relief(JsonReader& r) {
+    ReliefElement m;
+    security::ReliefParams& p = m.params;
+    p.box = rect(r);
+    p.mode = r.one_of("mode", {"displace", "width"}, "displace") == "width"
+                 ? security::ReliefParams::Mode::width
+                 : security::ReliefParams::Mode::displace;
+    p.spacing_mm = r.positive("spacing", p.spacing_mm);
+    p.amount_mm = r.non_negative("amount", p.amount_mm);
+    p.line_width_mm = r.positive("line_width", p.line_width_mm);
+    p.soften_mm = r.non_negative("soften", p.soften_mm);
+    p.wave_amplitude_mm = r.non_negative("wave_amplitude", 0);
+    p.wavelength_mm = r.positive("wavelength", p.wavelength_mm);
+    if (p.box.height / p.spacing_mm > 2000) r.fail_at("spacing", "gives more than 2000 lines");
+    m.color = color(r, "color", Rgba{0, 0, 0, 1});
+    m.stroke_width_mm = r.positive("stroke_width", m.stroke_width_mm);
+    m.rainbow = rainbow(r);
+    JsonReader mask = r.object("mask");
+    if (mask.has("d") == mask.has("text"))
+      mask.fail("needs either \"d\" (path data) or \"text\"");
+    if (mask.has("d")) {
+      m.mask_path = path_data(mask, "d");
+    } else {
+      m.mask_text = mask.string("text");
+      m.mask_family = mask.string("font", m.mask_family);
+      m.mask_size_pt = mask.positive("size");
+      m.mask_anchor = {mask.number("x"), mask.number("y")};
+      const std::string align = mask.one_of("align", {"left", "center", "right"}, "left");
+      m.mask_align = align == "center"  ? Align::center
+                     : align == "right" ? Align::right
+                                        : Align::left;
+    }
+    mask.finish();
+    return m;
   }
 
   MrzElement mrz(JsonReader& r) {

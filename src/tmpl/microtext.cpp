@@ -1,78 +1,9 @@
 #include "tmpl/microtext.h"
 
-#include <array>
-#include <cmath>
-#include <numbers>
-
+#include "scene/path_walk.h"
 #include "text/shape.h"
 
 namespace cardface::tmpl {
-namespace {
-
-constexpr double kPi = std::numbers::pi;
-
-// A point on a rounded rectangle's outline, clockwise from the top edge's left end, and the
-// direction of travel there (radians, clockwise from +x).
-struct OutlinePoint {
-  Point at;
-  double angle;
-};
-
-class RoundedOutline {
- public:
-  RoundedOutline(Rect box, double radius)
-      : b_(box), r_(std::max(0.0, std::min(radius, std::min(box.width, box.height) / 2))) {
-    const double w = b_.width - 2 * r_, h = b_.height - 2 * r_, arc = r_ * kPi / 2;
-    lengths_ = {w, arc, h, arc, w, arc, h, arc};
-  }
-
-  double length() const {
-    double total = 0;
-    for (double l : lengths_) total += l;
-    return total;
-  }
-
-  OutlinePoint at(double s) const {
-    const double x0 = b_.x, y0 = b_.y, x1 = b_.x + b_.width, y1 = b_.y + b_.height;
-    for (int i = 0; i < 8; ++i) {
-      if (s > lengths_[i] && i < 7) {
-        s -= lengths_[i];
-        continue;
-      }
-      const double phi = r_ > 0 ? s / r_ : 0;  // along an arc
-      switch (i) {
-        case 0:
-          return {{x0 + r_ + s, y0}, 0};
-        case 1:
-          return arc({x1 - r_, y0 + r_}, -kPi / 2 + phi);
-        case 2:
-          return {{x1, y0 + r_ + s}, kPi / 2};
-        case 3:
-          return arc({x1 - r_, y1 - r_}, phi);
-        case 4:
-          return {{x1 - r_ - s, y1}, kPi};
-        case 5:
-          return arc({x0 + r_, y1 - r_}, kPi / 2 + phi);
-        case 6:
-          return {{x0, y1 - r_ - s}, 3 * kPi / 2};
-        default:
-          return arc({x0 + r_, y0 + r_}, kPi + phi);
-      }
-    }
-    return {{x0, y0}, 0};
-  }
-
- private:
-  OutlinePoint arc(Point c, double phi) const {
-    return {{c.x + r_ * std::cos(phi), c.y + r_ * std::sin(phi)}, phi + kPi / 2};
-  }
-
-  Rect b_;
-  double r_;
-  std::array<double, 8> lengths_;
-};
-
-}  // namespace
 
 std::vector<GlyphRun> microtext_runs(const text::FontBook& fonts, const std::string& unit,
                                      const std::string& family, double cap_height_mm, Rgba color,
@@ -125,15 +56,18 @@ std::vector<GlyphRun> microtext_runs(const text::FontBook& fonts, const std::str
         }
     }
   } else {
-    const RoundedOutline outline(layout.box, layout.radius_mm);
-    const double total = outline.length();
-    for (double start = 0; start + line.width_mm <= total + 1e-9; start += line.width_mm)
-      for (const Placed& p : glyphs) {
-        const double s = start + p.glyph.origin.x;
-        const OutlinePoint at = outline.at(s);
-        const double angle = outline.at(s + p.advance / 2).angle;
-        emit(p.run, Glyph{p.glyph.index, at.at, angle});
-      }
+    // The unit repeats along each subpath as often as it fits whole, glyphs turned to the
+    // path's direction at their middle.
+    for (const std::vector<Point>& polyline : flatten(layout.path, 0.02)) {
+      const PathWalk walk(polyline);
+      for (double start = 0; start + line.width_mm <= walk.length() + 1e-9;
+           start += line.width_mm)
+        for (const Placed& p : glyphs) {
+          const double s = start + p.glyph.origin.x;
+          const double angle = walk.at(s + p.advance / 2).angle_rad;
+          emit(p.run, Glyph{p.glyph.index, walk.at(s).at, angle});
+        }
+    }
   }
   for (GlyphRun& run : out) run.text = unit;
   return out;

@@ -1,5 +1,5 @@
 // Microtext: text too small to read without a loupe (cap height 0.15-0.4 mm), repeated to
-// fill a band of lines or to run around a rounded rectangle (e.g. a frame around the photo).
+// fill a band of lines or to run along a path (e.g. a frame around the photo, an arc).
 #pragma once
 
 #include <string>
@@ -11,11 +11,11 @@
 namespace cardface::tmpl {
 
 struct MicrotextLayout {
-  enum class Kind { band, frame } kind = Kind::band;
-  Rect box;                // the band, or the frame's outline (the baseline runs along it)
-  double radius_mm = 0;    // frame corners
+  enum class Kind { band, path } kind = Kind::band;
+  Rect box;                // band: the band
   int lines = 1;           // band: rows
   double line_gap_mm = 0;  // band: baseline to baseline; 0 = 2 × the cap height
+  Path path;               // path: the baseline, each subpath filled with whole repeats
 };
 
 // Glyph runs of `unit` repeated along the layout, at the size whose capitals are

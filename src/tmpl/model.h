@@ -10,7 +10,9 @@
 
 #include "cardface/scene.h"
 #include "security/ghost_image.h"
+#include "security/great_wall.h"
 #include "security/guilloche.h"
+#include "security/relief.h"
 
 namespace cardface::tmpl {
 
@@ -105,17 +107,44 @@ struct GhostElement {
   security::GhostParams params;
 };
 
-// Microtext repeated over a band of lines or around a frame (see tmpl/microtext.h).
+// Microtext repeated over a band of lines, around a frame (a rounded rectangle) or along any
+// path (see tmpl/microtext.h).
 struct MicrotextElement {
   std::string source;  // with placeholders
   std::string family = "sans";
   double cap_height_mm = 0.25;
   Rgba color;
-  bool frame = false;
-  Rect box;
-  double radius_mm = 0;
+  enum class Layout { band, frame, path } layout = Layout::band;
+  Rect box;              // band, frame
+  double radius_mm = 0;  // frame
+  Path path;             // path: in template coordinates
   int lines = 1;
   double line_gap_mm = 0;
+};
+
+// Line-modulated relief: the lines' displacement or width follows a mask that is a path or
+// text (with placeholders: a latent card number), shaped in `mask_family`.
+struct ReliefElement {
+  security::ReliefParams params;
+  std::optional<Path> mask_path;
+  std::string mask_text;
+  std::string mask_family = "sans-bold";
+  double mask_size_pt = 24;
+  Point mask_anchor;  // x per mask_align; y = the baseline
+  Align mask_align = Align::left;
+  Rgba color;
+  double stroke_width_mm = 0.06;  // displace mode
+  std::optional<Gradient> rainbow;
+};
+
+// Great Wall line art (src/security/great_wall.h): terrain at stroke_width, the wall and
+// towers at wall_stroke_width.
+struct WallElement {
+  security::WallParams params;
+  Rgba color;
+  double stroke_width_mm = 0.05;
+  double wall_stroke_width_mm = 0.08;
+  std::optional<Gradient> rainbow;
 };
 
 struct Element;
@@ -143,7 +172,8 @@ struct Element {
   Condition condition;
   std::optional<Path> clip;
   std::variant<ShapeElement, ImageElement, PhotoElement, TextElement, MrzElement, GuillocheElement,
-               StarsElement, GhostElement, MicrotextElement, GroupElement, StackElement>
+               StarsElement, GhostElement, MicrotextElement, ReliefElement, WallElement,
+               GroupElement, StackElement>
       content;
 };
 
