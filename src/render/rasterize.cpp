@@ -6,6 +6,7 @@
 #include "cardface/error.h"
 #include "cardface/image.h"
 #include "cardface/render.h"
+#include "render/debug_layout.h"
 #include "render/paint.h"
 
 namespace cardface {
@@ -34,6 +35,7 @@ Bitmap rasterize(const Face& face, const RasterOptions& options) {
     render::PaintOptions paint;
     paint.show_uv = options.show_uv;
     render::paint_face(cr, face, paint);
+    if (options.debug_layout) render::paint_debug_layout(cr, face, 0);
   } catch (...) {
     cairo_destroy(cr);
     cairo_surface_destroy(surface);
