@@ -82,6 +82,8 @@ int run_selected(CLI::App& app) {
   try {
     if (app.got_subcommand("render")) return render(render_args());
     if (app.got_subcommand("mrz")) return run_mrz();
+    if (app.got_subcommand("impose")) return run_impose();
+    if (app.got_subcommand("proof")) return run_proof();
   } catch (const Error& e) {
     for (const Problem& p : e.problems())
       std::cerr << "cardface: error: " << (p.where.empty() ? "" : p.where + ": ") << p.message
