@@ -13,7 +13,7 @@ namespace cardface {
 
 struct PrinterProfile {
   std::string name;
-  int width_px = 0;   // the printer's image, the card centred in it
+  int width_px = 0;  // the printer's image, the card centred in it
   int height_px = 0;
   int dpi = 300;
 };

@@ -17,9 +17,9 @@ inline constexpr double crop_mark_length_mm = 5.0;
 inline constexpr double crop_mark_slug_mm = crop_mark_gap_mm + crop_mark_length_mm;
 
 struct PdfOptions {
-  double bleed_mm = 2.0;     // 0 to 20
-  bool crop_marks = false;   // adds crop_mark_slug_mm around the bleed for them
-  bool debug_layout = false; // element boxes, baselines, trim, bleed, ICAO zones over the art
+  double bleed_mm = 2.0;      // 0 to 20
+  bool crop_marks = false;    // adds crop_mark_slug_mm around the bleed for them
+  bool debug_layout = false;  // element boxes, baselines, trim, bleed, ICAO zones over the art
 };
 
 // A page's boxes in PDF points (1/72 in), origin at the page's bottom-left corner.

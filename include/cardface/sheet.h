@@ -26,9 +26,9 @@ const std::vector<SheetSize>& sheet_sizes();
 const SheetSize& sheet_size(std::string_view name);
 
 struct SheetOptions {
-  double bleed_mm = 2.0;   // around every card
-  double gutter_mm = 2.0;  // between neighbouring cards' bleeds
-  double margin_mm = 10.0; // sheet edge to the outermost bleed, at least: marks go here
+  double bleed_mm = 2.0;    // around every card
+  double gutter_mm = 2.0;   // between neighbouring cards' bleeds
+  double margin_mm = 10.0;  // sheet edge to the outermost bleed, at least: marks go here
 };
 
 // Where the cards go on one side of a sheet, in mm from the sheet's top-left corner.

@@ -35,7 +35,8 @@ void add_impose(CLI::App& app) {
   cmd->add_option("--template,-t", a.template_name,
                   "A bundled template's name or a template directory (default: each data's type)");
   cmd->add_option("--sheet", a.sheet, "Sheet size")->check(CLI::IsMember({"a4", "a3", "sra3"}));
-  cmd->add_option("--bleed", a.bleed_mm, "Bleed around each card, mm")->check(CLI::Range(0.0, 20.0));
+  cmd->add_option("--bleed", a.bleed_mm, "Bleed around each card, mm")
+      ->check(CLI::Range(0.0, 20.0));
   cmd->add_option("--gutter", a.gutter_mm, "Space between cards' bleeds, mm")
       ->check(CLI::Range(0.0, 50.0));
   cmd->add_option("--out,-o", a.out, "The sheet PDF")->required();

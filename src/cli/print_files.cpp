@@ -14,8 +14,7 @@ void add_print_options(CLI::App* cmd, PrintArgs& a) {
   cmd->add_flag("--crop-marks", a.crop_marks, "PDF: crop marks outside the bleed");
   cmd->add_flag("--debug-layout", a.debug_layout,
                 "Overlay element boxes, baselines, trim, bleed and the ICAO MRZ zone");
-  cmd->add_flag("--panels", a.panels,
-                "Card-printer panels: color, k, uv, overlay PNGs per face");
+  cmd->add_flag("--panels", a.panels, "Card-printer panels: color, k, uv, overlay PNGs per face");
   cmd->add_option("--printer", a.printer, "Printer profile for --panels: exact, evolis, zebra")
       ->check(CLI::IsMember({"exact", "evolis", "zebra"}));
 }
@@ -26,9 +25,9 @@ void check_print_options(const PrintArgs& a) {
   if (a.crop_marks && a.format != "pdf")
     throw CLI::ValidationError("--crop-marks", "needs --format pdf");
   if (a.bleed_mm >= 0 && a.format != "pdf" && !a.panels)
-    throw CLI::ValidationError("--bleed", "needs --format pdf or --panels (PNG and SVG show the trim)");
-  if (a.printer != "exact" && !a.panels)
-    throw CLI::ValidationError("--printer", "needs --panels");
+    throw CLI::ValidationError("--bleed",
+                               "needs --format pdf or --panels (PNG and SVG show the trim)");
+  if (a.printer != "exact" && !a.panels) throw CLI::ValidationError("--printer", "needs --panels");
   if (a.debug_layout && a.panels)
     throw CLI::ValidationError("--debug-layout", "is for PNG, PDF and SVG, not panels");
 }

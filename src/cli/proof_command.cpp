@@ -45,8 +45,8 @@ int run_proof() {
     const Card& card = cards.emplace_back(load_card(file));
     const Template tmpl =
         a.template_name.empty() ? default_template(card.type) : find_template(a.template_name);
-    entries.push_back({&card, compose(card, tmpl, fonts),
-                       std::filesystem::path(file).filename().string()});
+    entries.push_back(
+        {&card, compose(card, tmpl, fonts), std::filesystem::path(file).filename().string()});
   }
   write_all({{a.out, proof_pdf(entries, fonts)}});
   std::cout << a.out << "\n";

@@ -5,8 +5,8 @@
 #include "cardface/error.h"
 #include "cardface/print.h"
 #include "print/crop_marks.h"
-#include "render/debug_layout.h"
 #include "print/pdf_document.h"
+#include "render/debug_layout.h"
 #include "render/paint.h"
 
 namespace cardface {
@@ -42,8 +42,7 @@ std::vector<std::uint8_t> render_pdf(const Scene& scene, const PdfOptions& optio
   const double m = margin_mm(options);
   for (const Face& face : scene.faces) {
     const PdfPageGeometry geometry = pdf_page_geometry(face, options);
-    cairo_t* cr =
-        document.begin_page(face.width_mm + 2 * m, face.height_mm + 2 * m, &geometry);
+    cairo_t* cr = document.begin_page(face.width_mm + 2 * m, face.height_mm + 2 * m, &geometry);
     cairo_translate(cr, m, m);
     render::PaintOptions paint;
     paint.bleed_mm = options.bleed_mm;

@@ -59,8 +59,8 @@ void draw_sheet_crop_marks(cairo_t* cr, const SheetLayout& layout) {
 void draw_registration_marks(cairo_t* cr, const SheetLayout& layout, double margin_mm) {
   const double w = layout.sheet.width_mm, h = layout.sheet.height_mm;
   const double inset = margin_mm / 2, size = std::min(5.0, margin_mm * 0.8);
-  for (Point p : {Point{w / 2, inset}, Point{w / 2, h - inset}, Point{inset, h / 2},
-                  Point{w - inset, h / 2}})
+  for (Point p :
+       {Point{w / 2, inset}, Point{w / 2, h - inset}, Point{inset, h / 2}, Point{w - inset, h / 2}})
     print::draw_registration_mark(cr, p, size);
 }
 

@@ -84,8 +84,7 @@ std::vector<std::uint8_t> add_page_boxes(
 
   // The trailer's /Root → the catalog's /Pages → its /Kids: the page objects in page order.
   const std::size_t trailer_at = find_or_fail(text, "trailer", xref_at, "no trailer");
-  const std::string_view trailer =
-      text.substr(trailer_at, startxref - trailer_at);
+  const std::string_view trailer = text.substr(trailer_at, startxref - trailer_at);
   std::size_t root_pos = find_or_fail(trailer, "/Root", 0, "trailer has no /Root") + 5;
   const std::string_view catalog = object_text(parse_number(trailer, root_pos));
   std::size_t pages_pos = find_or_fail(catalog, "/Pages", 0, "catalog has no /Pages") + 6;
@@ -129,8 +128,8 @@ std::vector<std::uint8_t> add_page_boxes(
   if (dict_end == std::string_view::npos || dict_end < dict_begin) malformed("malformed trailer");
   update += "trailer\n";
   update += trailer.substr(dict_begin, dict_end - dict_begin);
-  update += "   /Prev " + std::to_string(xref_at) + "\n>>\nstartxref\n" +
-            std::to_string(new_xref) + "\n%%EOF\n";
+  update += "   /Prev " + std::to_string(xref_at) + "\n>>\nstartxref\n" + std::to_string(new_xref) +
+            "\n%%EOF\n";
 
   std::vector<std::uint8_t> out;
   out.reserve(pdf.size() + update.size());

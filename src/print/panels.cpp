@@ -1,9 +1,10 @@
 // Ribbon panels: each panel's items painted alone on the printer's canvas, the card centred.
+#include "cardface/panels.h"
+
 #include <cairo.h>
 
 #include "cardface/error.h"
 #include "cardface/image.h"
-#include "cardface/panels.h"
 #include "render/paint.h"
 
 namespace cardface {
@@ -23,8 +24,8 @@ Canvas paint_panel(const Face& face, const PrinterProfile& printer, const PanelO
   c.height = printer.height_px;
   c.stride = cairo_format_stride_for_width(CAIRO_FORMAT_ARGB32, c.width);
   c.argb.assign(std::size_t(c.stride) * c.height, 0);
-  cairo_surface_t* surface = cairo_image_surface_create_for_data(
-      c.argb.data(), CAIRO_FORMAT_ARGB32, c.width, c.height, c.stride);
+  cairo_surface_t* surface = cairo_image_surface_create_for_data(c.argb.data(), CAIRO_FORMAT_ARGB32,
+                                                                 c.width, c.height, c.stride);
   cairo_t* cr = cairo_create(surface);
   try {
     render::check_status(cr, "panels");
@@ -58,7 +59,8 @@ template <typename PerPixel>
 std::vector<std::uint8_t> grey_from(const Canvas& c, PerPixel per_pixel) {
   std::vector<std::uint8_t> grey(std::size_t(c.width) * c.height);
   for (int y = 0; y < c.height; ++y) {
-    const auto* row = reinterpret_cast<const std::uint32_t*>(c.argb.data() + std::size_t(y) * c.stride);
+    const auto* row =
+        reinterpret_cast<const std::uint32_t*>(c.argb.data() + std::size_t(y) * c.stride);
     for (int x = 0; x < c.width; ++x) grey[std::size_t(y) * c.width + x] = per_pixel(row[x] >> 24);
   }
   return grey;

@@ -36,8 +36,7 @@ PdfDocument::~PdfDocument() {
   if (surface_) cairo_surface_destroy(surface_);
 }
 
-cairo_t* PdfDocument::begin_page(double width_mm, double height_mm,
-                                 const PdfPageGeometry* boxes) {
+cairo_t* PdfDocument::begin_page(double width_mm, double height_mm, const PdfPageGeometry* boxes) {
   if (page_) end_page();
   cairo_pdf_surface_set_size(surface_, width_mm * kPtPerMm, height_mm * kPtPerMm);
   page_ = cairo_create(surface_);

@@ -20,9 +20,9 @@ constexpr double kFieldSizePt = 8;  // the key fields' text
 constexpr double kLineMm = 3.6;     // their line pitch
 
 // The record values a sign-off checks, by the key card types know them under.
-const char* const kKeyFields[] = {"surname",     "given_names", "name_zh",  "sex",
-                                  "date_of_birth", "nationality", "id_number", "valid_from",
-                                  "valid_until", "document_number", "date_of_expiry"};
+const char* const kKeyFields[] = {"surname",       "given_names",     "name_zh",       "sex",
+                                  "date_of_birth", "nationality",     "id_number",     "valid_from",
+                                  "valid_until",   "document_number", "date_of_expiry"};
 
 std::string value_text(const FieldValue& v) {
   if (const auto* s = std::get_if<std::string>(&v)) return *s;

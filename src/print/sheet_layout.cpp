@@ -37,8 +37,10 @@ SheetLayout sheet_layout(const SheetSize& sheet, double card_width_mm, double ca
   const double usable_h = sheet.height_mm - 2 * options.margin_mm;
   // n cells and n - 1 gutters fit when n (cell + gutter) <= usable + gutter; the epsilon
   // keeps an exact fit from being lost to rounding.
-  layout.columns = int(std::floor((usable_w + options.gutter_mm) / (cell_w + options.gutter_mm) + 1e-9));
-  layout.rows = int(std::floor((usable_h + options.gutter_mm) / (cell_h + options.gutter_mm) + 1e-9));
+  layout.columns =
+      int(std::floor((usable_w + options.gutter_mm) / (cell_w + options.gutter_mm) + 1e-9));
+  layout.rows =
+      int(std::floor((usable_h + options.gutter_mm) / (cell_h + options.gutter_mm) + 1e-9));
   if (layout.columns < 1 || layout.rows < 1)
     throw Error(ErrorKind::tmpl, "sheet",
                 "no card fits on " + sheet.name + " with this bleed, gutter and margin");

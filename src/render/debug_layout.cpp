@@ -101,8 +101,8 @@ void paint_debug_layout(cairo_t* cr, const Face& face, double bleed_mm) {
   stroke_rect(cr, {0, 0, face.width_mm, face.height_mm});
   if (bleed_mm > 0) {
     cairo_set_source_rgba(cr, 0.9, 0.0, 0.6, 1.0);  // bleed: magenta
-    stroke_rect(cr, {-bleed_mm, -bleed_mm, face.width_mm + 2 * bleed_mm,
-                     face.height_mm + 2 * bleed_mm});
+    stroke_rect(
+        cr, {-bleed_mm, -bleed_mm, face.width_mm + 2 * bleed_mm, face.height_mm + 2 * bleed_mm});
   }
   const bool id1 = std::abs(face.width_mm - 85.6) < 0.01 && std::abs(face.height_mm - 53.98) < 0.01;
   if (id1 && face.side == Side::back) {

@@ -250,8 +250,8 @@ void check_status(cairo_t* cr, const char* where) {
 
 void paint_face(cairo_t* cr, const Face& face, const PaintOptions& options) {
   cairo_save(cr);
-  const cairo_antialias_t antialias = options.antialias ? CAIRO_ANTIALIAS_GRAY
-                                                        : CAIRO_ANTIALIAS_NONE;
+  const cairo_antialias_t antialias =
+      options.antialias ? CAIRO_ANTIALIAS_GRAY : CAIRO_ANTIALIAS_NONE;
   cairo_set_antialias(cr, options.antialias ? CAIRO_ANTIALIAS_DEFAULT : CAIRO_ANTIALIAS_NONE);
   cairo_font_options_t* font_options = cairo_font_options_create();
   cairo_font_options_set_hint_style(font_options, CAIRO_HINT_STYLE_NONE);

@@ -58,7 +58,8 @@ bool check_reference(const fs::path& case_dir, const fs::path& artifacts, const 
     return true;
   }
   if (!fs::exists(reference)) {
-    std::cerr << "FAIL " << reference.string() << ": no reference image (run tools/update-goldens)\n";
+    std::cerr << "FAIL " << reference.string()
+              << ": no reference image (run tools/update-goldens)\n";
     return false;
   }
   Raster diff;
@@ -91,7 +92,8 @@ int check_sheet_case(const nlohmann::json& c, const fs::path& case_dir, const fs
   std::vector<std::uint8_t> pdf;
   if (c.at("print") == "impose") {
     std::vector<Scene> scenes;
-    for (const Card& card : cards) scenes.push_back(compose(card, default_template(card.type), fonts));
+    for (const Card& card : cards)
+      scenes.push_back(compose(card, default_template(card.type), fonts));
     pdf = impose_pdf(scenes, sheet_size(c.value("sheet", "a4")));
   } else {
     std::vector<ProofEntry> entries;
@@ -123,7 +125,8 @@ int check_sheet_case(const nlohmann::json& c, const fs::path& case_dir, const fs
     PngOptions options;
     options.compression = 9;
     ok = check_reference(case_dir, artifacts, "page-" + std::to_string(page) + ".png",
-                         encode_png(pixel_view(pixels), options), tolerance_of(c), update) && ok;
+                         encode_png(pixel_view(pixels), options), tolerance_of(c), update) &&
+         ok;
   }
   if (ok) fs::remove_all(work);
   return ok ? 0 : 1;

@@ -133,8 +133,8 @@ TEST(Panels, BleedArtFillsThePrinterImageOnlyWhenAsked) {
 class SpecimenPanels : public ::testing::Test {
  protected:
   static Face specimen_back() {
-    const Card card =
-        load_card(std::filesystem::path(CARDFACE_SOURCE_DIR) / "samples" / "zhengjian-yangben.json");
+    const Card card = load_card(std::filesystem::path(CARDFACE_SOURCE_DIR) / "samples" /
+                                "zhengjian-yangben.json");
     ComposeOptions options;
     options.sides = {Side::back};
     return compose(card, find_template("fprc-2023"), Fonts::bundled(), options).faces.at(0);

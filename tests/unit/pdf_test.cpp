@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <array>
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
@@ -113,9 +114,9 @@ TEST_F(PdfTest, PdfinfoShowsTrimAndBleedBoxesOnEveryPage) {
     const Box media = box_line(info, "Page    " + std::to_string(page) + " MediaBox");
     EXPECT_NEAR(trim.x1 - trim.x0, 242.65, 0.011);
     EXPECT_NEAR(trim.y1 - trim.y0, 153.01, 0.011);
-    for (double grown : {trim.x0 - bleed.x0, trim.y0 - bleed.y0, bleed.x1 - trim.x1,
-                         bleed.y1 - trim.y1})
-      EXPECT_NEAR(grown, 2 * kPtPerMm, 0.011);  // 5.67 pt
+    for (double grown :
+         {trim.x0 - bleed.x0, trim.y0 - bleed.y0, bleed.x1 - trim.x1, bleed.y1 - trim.y1})
+      EXPECT_NEAR(grown, 2 * kPtPerMm, 0.011);              // 5.67 pt
     EXPECT_NEAR(bleed.x0 - media.x0, 6 * kPtPerMm, 0.011);  // room for the crop marks
   }
   EXPECT_NE(run("pdfinfo " + pdf.string()).find("Pages:           2"), std::string::npos);
@@ -153,6 +154,27 @@ TEST_F(PdfTest, TheMrzIsTextPopplerReads) {
   const std::string text = run("pdftotext -f 2 -l 2 " + pdf.string() + " -");
   for (const std::string& line : machine_readable_zone(card, tmpl))
     EXPECT_NE(text.find(line), std::string::npos) << line << " not in:\n" << text;
+}
+
+TEST_F(PdfTest, BackgroundArtRunsIntoTheBleed) {
+  Scene scene = specimen_scene();
+  scene.faces.resize(1);
+  const fs::path pdf = write("card.pdf", render_pdf(scene, PdfOptions{3}));
+  ASSERT_EQ(std::system(("pdftoppm -r 254 -png -singlefile " + pdf.string() + " " +
+                         (dir_ / "page").string())
+                            .c_str()),
+            0);
+  const Raster page = read_image(dir_ / "page.png");  // 10 px a mm; the trim starts at 30 px
+  auto rgb = [&](int x, int y) {
+    const std::uint8_t* p = &page.rgba[(std::size_t(y) * page.width + x) * 4];
+    return std::array<int, 3>{p[0], p[1], p[2]};
+  };
+  // 1 mm outside the trim, left of the top band and in the background: their colours
+  // (#c9a45c; the background's rainbow starts at #f6f0e1), not white paper.
+  EXPECT_NEAR(rgb(20, 10)[0], 0xc9, 3);
+  EXPECT_NEAR(rgb(20, 10)[2], 0x5c, 3);
+  EXPECT_NEAR(rgb(20, 300)[2], 0xe1, 8);
+  EXPECT_LT(rgb(20, 300)[2], 250);
 }
 
 TEST_F(PdfTest, SameSceneSameBytes) {
@@ -212,12 +234,11 @@ Comparison pdf_against_png(const fs::path& dir, const Scene& pdf_scene, const Fa
       .write(reinterpret_cast<const char*>(bytes.data()), std::streamsize(bytes.size()));
   const int w = pixels_for_mm(png_face.width_mm, 600), h = pixels_for_mm(png_face.height_mm, 600);
   const std::string command = "pdftoppm -r 600 -png -singlefile -f " + std::to_string(page) +
-                              " -l " + std::to_string(page) + " -x 0 -y 0 -W " +
-                              std::to_string(w) + " -H " + std::to_string(h) + " " +
-                              pdf.string() + " " + (dir / "poppler").string();
+                              " -l " + std::to_string(page) + " -x 0 -y 0 -W " + std::to_string(w) +
+                              " -H " + std::to_string(h) + " " + pdf.string() + " " +
+                              (dir / "poppler").string();
   EXPECT_EQ(std::system(command.c_str()), 0) << command;
-  const Raster poppler =
-      over_white_without_corners(read_image(dir / "poppler.png"), png_face, 600);
+  const Raster poppler = over_white_without_corners(read_image(dir / "poppler.png"), png_face, 600);
   const Raster cairo = over_white_without_corners(
       decode_image(encode_png(rasterize(png_face, {600, false})), "png"), png_face, 600);
   Raster diff;

@@ -1,8 +1,9 @@
 // Sheet geometry in mm: N-up counts from the sheet, bleed, gutter and margin; duplex backs.
+#include "cardface/sheet.h"
+
 #include <gtest/gtest.h>
 
 #include "cardface/error.h"
-#include "cardface/sheet.h"
 
 namespace cardface {
 namespace {
