@@ -54,6 +54,21 @@ struct PngOptions {
 // bytes. Throws Error(ErrorKind::internal, "png", ...) on a malformed view or options.
 std::vector<std::uint8_t> encode_png(const PixelView& pixels, const PngOptions& options = {});
 
+// Opaque pixels already in a PNG's own layout: 1 byte a pixel (grey, 0 black) or 3 (RGB).
+struct PlaneView {
+  const std::uint8_t* data = nullptr;
+  int width = 0;
+  int height = 0;
+  int stride = 0;  // bytes from one row to the next, at least width * channels
+  int channels = 1;
+};
+
+// PNG bytes for card-printer panels: grey at `bit_depth` 8, or 1 (a byte of 128 or more is
+// white, below it black); RGB at 8 bits a channel (24-bit). Deterministic like encode_png.
+// Throws Error(ErrorKind::internal, "png", ...) on a malformed view or options.
+std::vector<std::uint8_t> encode_plane_png(const PlaneView& pixels, int bit_depth,
+                                           const PngOptions& options = {});
+
 // Writes to a temporary file beside `file`, then renames it over `file`: a failed write
 // leaves neither a partial file nor the temporary. Throws Error(ErrorKind::file, <path>, ...).
 void write_png_file(const PixelView& pixels, const std::filesystem::path& file,

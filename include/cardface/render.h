@@ -12,7 +12,8 @@ namespace cardface {
 
 struct RasterOptions {
   int dpi = 600;
-  bool show_uv = false;  // tint the uv panel violet over the face (a preview, not for print)
+  bool show_uv = false;       // tint the uv panel violet over the face (a preview, not for print)
+  bool debug_layout = false;  // element boxes, baselines, trim, ICAO MRZ zone (docs/print.md)
 };
 
 // Cairo's ARGB32: native-endian 0xAARRGGBB words, premultiplied alpha, `stride` bytes a row.

@@ -14,8 +14,9 @@
 namespace cardface {
 
 enum class Side { front, back };
-// Card-printer ribbon panels: dye colour, resin black, fluorescent.
-enum class Panel { color, k, uv };
+// Card-printer ribbon panels: dye colour, resin black, fluorescent; `overlay_free` marks areas
+// the clear overlay must leave bare (a chip, a signature strip) and is never drawn as ink.
+enum class Panel { color, k, uv, overlay_free };
 
 const char* to_string(Side side);
 const char* to_string(Panel panel);
@@ -111,6 +112,7 @@ struct Item {
   std::string element;      // the template element's id, for tests and debugging
   std::vector<Path> clips;  // drawn only inside all of these paths
   std::variant<Shape, GlyphRun, Image> content;
+  bool bleed = false;  // background art: in print output it runs past the trim into the bleed
 };
 
 struct Face {

@@ -7,6 +7,7 @@
 #include "cardface/template.h"
 #include "cli/commands.h"
 #include "cli/output.h"
+#include "cli/print_files.h"
 
 namespace cardface::cli {
 namespace {
@@ -18,6 +19,7 @@ struct RenderArgs {
   int dpi = 600;
   std::string out;
   bool show_uv = false;
+  PrintArgs print;
 };
 
 RenderArgs& render_args() {
@@ -44,9 +46,13 @@ int render(const RenderArgs& a) {
                 "cannot create the output directory: " + ec.message());
   const std::string stem = std::filesystem::path(a.data).stem().string();
   std::vector<OutputFile> files;
-  for (const Face& face : scene.faces) {
-    const Bitmap bitmap = rasterize(face, RasterOptions{a.dpi, a.show_uv});
-    files.push_back({out_dir / (stem + "-" + to_string(face.side) + ".png"), encode_png(bitmap)});
+  if (wants_print_files(a.print)) {
+    files = print_files(scene, out_dir, stem, a.print);
+  } else {
+    for (const Face& face : scene.faces) {
+      const Bitmap bitmap = rasterize(face, RasterOptions{a.dpi, a.show_uv, a.print.debug_layout});
+      files.push_back({out_dir / (stem + "-" + to_string(face.side) + ".png"), encode_png(bitmap)});
+    }
   }
   write_all(files);
   for (const auto& f : files) std::cout << f.path.string() << "\n";
@@ -68,13 +74,16 @@ void add_render(CLI::App& app) {
   cmd->add_option("--dpi", a.dpi, "Output resolution")->check(CLI::Range(50, 4800));
   cmd->add_option("--out,-o", a.out, "Output directory")->required();
   cmd->add_flag("--show-uv", a.show_uv, "Preview the UV panel tinted over the face");
-  cmd->callback([] {});
+  add_print_options(cmd, a.print);
+  cmd->callback([&a] { check_print_options(a.print); });
 }
 
 int run_selected(CLI::App& app) {
   try {
     if (app.got_subcommand("render")) return render(render_args());
     if (app.got_subcommand("mrz")) return run_mrz();
+    if (app.got_subcommand("impose")) return run_impose();
+    if (app.got_subcommand("proof")) return run_proof();
   } catch (const Error& e) {
     for (const Problem& p : e.problems())
       std::cerr << "cardface: error: " << (p.where.empty() ? "" : p.where + ": ") << p.message

@@ -133,6 +133,42 @@ bool write_png(png_structp png, png_infop info, const PixelView& view, const Png
   return true;
 }
 
+// One row of a plane in the file's layout: 1-bit rows are packed, most significant bit first.
+void plane_row(const PlaneView& view, int y, int bit_depth, std::uint8_t* out) {
+  const std::uint8_t* row = view.data + std::size_t(y) * std::size_t(view.stride);
+  if (bit_depth == 8) {
+    std::memcpy(out, row, std::size_t(view.width) * view.channels);
+    return;
+  }
+  std::memset(out, 0, (std::size_t(view.width) + 7) / 8);
+  for (int x = 0; x < view.width; ++x)
+    if (row[x] >= 128) out[x / 8] |= std::uint8_t(0x80 >> (x % 8));
+}
+
+bool write_plane_png(png_structp png, png_infop info, const PlaneView& view, int bit_depth,
+                     const PngOptions& options, std::uint8_t* row) {
+  if (setjmp(png_jmpbuf(png))) return false;
+  png_set_IHDR(png, info, static_cast<png_uint_32>(view.width),
+               static_cast<png_uint_32>(view.height), bit_depth,
+               view.channels == 3 ? PNG_COLOR_TYPE_RGB : PNG_COLOR_TYPE_GRAY, PNG_INTERLACE_NONE,
+               PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
+  if (options.dpi > 0) {
+    const auto per_metre =
+        static_cast<png_uint_32>((std::int64_t{options.dpi} * 10000 + 127) / 254);
+    png_set_pHYs(png, info, per_metre, per_metre, PNG_RESOLUTION_METER);
+  }
+  if (options.srgb_chunk) png_set_sRGB(png, info, PNG_sRGB_INTENT_PERCEPTUAL);
+  png_set_compression_level(png, options.compression);
+  png_set_filter(png, PNG_FILTER_TYPE_BASE, PNG_FILTER_NONE);
+  png_write_info(png, info);
+  for (int y = 0; y < view.height; ++y) {
+    plane_row(view, y, bit_depth, row);
+    png_write_row(png, row);
+  }
+  png_write_end(png, nullptr);
+  return true;
+}
+
 struct WriteStructs {
   png_structp png = nullptr;
   png_infop info = nullptr;
@@ -223,6 +259,33 @@ std::vector<std::uint8_t> encode_png(const PixelView& pixels, const PngOptions& 
   if (!write_png(structs.png, structs.info, pixels, options, opaque, row.data())) {
     throw Error(ErrorKind::internal, "png", std::string("libpng: ") + sink.message);
   }
+  return bytes;
+}
+
+std::vector<std::uint8_t> encode_plane_png(const PlaneView& pixels, int bit_depth,
+                                           const PngOptions& options) {
+  auto invalid = [](const std::string& message) {
+    return Error(ErrorKind::internal, "png", message);
+  };
+  if (pixels.channels != 1 && pixels.channels != 3) throw invalid("channels must be 1 or 3");
+  if (bit_depth != 8 && !(bit_depth == 1 && pixels.channels == 1))
+    throw invalid("bit depth must be 8, or 1 for grey");
+  if (!pixels.data || pixels.width <= 0 || pixels.height <= 0 ||
+      std::int64_t{pixels.stride} < std::int64_t{pixels.width} * pixels.channels)
+    throw invalid("malformed plane");
+  // The RGBA checks cover dpi and compression; its stride rule does not apply to planes.
+  check_arguments(PixelView{pixels.data, 1, 1, 4, PixelFormat::rgba8}, options);
+  std::vector<std::uint8_t> row(std::size_t(pixels.width) * pixels.channels);
+  std::vector<std::uint8_t> bytes;
+  PngSink sink;
+  sink.bytes = &bytes;
+  WriteStructs structs;
+  structs.png = png_create_write_struct(PNG_LIBPNG_VER_STRING, &sink, on_error, on_warning);
+  if (structs.png) structs.info = png_create_info_struct(structs.png);
+  if (!structs.png || !structs.info) throw invalid("libpng could not allocate a writer");
+  png_set_write_fn(structs.png, &sink, append_bytes, flush_nothing);
+  if (!write_plane_png(structs.png, structs.info, pixels, bit_depth, options, row.data()))
+    throw invalid(std::string("libpng: ") + sink.message);
   return bytes;
 }
 

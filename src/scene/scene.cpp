@@ -16,6 +16,8 @@ const char* to_string(Panel panel) {
       return "k";
     case Panel::uv:
       return "uv";
+    case Panel::overlay_free:
+      return "overlay_free";
   }
   return "color";
 }

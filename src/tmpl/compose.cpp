@@ -135,6 +135,7 @@ class Composer {
   void push(const Element& e, std::vector<Path> clips, decltype(Item::content) content) {
     Item item;
     item.panel = e.panel;
+    item.bleed = e.bleed;
     item.element = e.id;
     item.clips = std::move(clips);
     item.content = std::move(content);

@@ -69,8 +69,12 @@ class Loader {
                  {"rect", "ellipse", "line", "path", "image", "photo", "text", "mrz", "guilloche",
                   "stars", "ghost", "microtext", "relief", "wall", "group", "stack"},
                  "");
-    const std::string panel = r.one_of("panel", {"color", "k", "uv"}, "");
-    e.panel = panel == "k" ? Panel::k : panel == "uv" ? Panel::uv : Panel::color;
+    const std::string panel = r.one_of("panel", {"color", "k", "uv", "overlay_free"}, "");
+    e.panel = panel == "k"              ? Panel::k
+              : panel == "uv"           ? Panel::uv
+              : panel == "overlay_free" ? Panel::overlay_free
+                                        : Panel::color;
+    e.bleed = r.boolean("bleed", false);
     e.condition.if_present = r.string("if", "");
     e.condition.if_absent = r.string("unless", "");
     if (r.has("clip")) e.clip = path_data(r, "clip");

@@ -169,6 +169,7 @@ struct Element {
   std::string id;    // the template's id, or its JSON path
   std::string path;  // JSON path, for errors at compose time
   Panel panel = Panel::color;
+  bool bleed = false;  // extends past the trim into the print bleed
   Condition condition;
   std::optional<Path> clip;
   std::variant<ShapeElement, ImageElement, PhotoElement, TextElement, MrzElement, GuillocheElement,

@@ -332,3 +332,36 @@ TEST(TemplateSecurity, MicrotextCapHeightAndFrameFollowTheOutline) {
 
 }  // namespace
 }  // namespace cardface
+
+namespace cardface {
+namespace {
+
+TEST(TemplatePrint, BleedAndOverlayFreeReachTheScene) {
+  const fs::path dir = write_template("print-keys", R"({
+    "name": "print-keys", "card_types": ["fprc-2023"],
+    "sides": {"front": {"elements": [
+      {"id": "bg", "kind": "rect", "panel": "color", "bleed": true,
+       "x": -3, "y": -3, "width": 91.6, "height": 59.98, "fill": "#ffffff"},
+      {"id": "chip", "kind": "rect", "panel": "overlay_free",
+       "x": 10, "y": 15, "width": 12, "height": 10, "fill": "#000000"},
+      {"id": "label", "kind": "rect", "panel": "k", "x": 5, "y": 5, "width": 5, "height": 2,
+       "fill": "#000000"}]}}})");
+  ComposeOptions options;
+  options.sides = {Side::front};
+  const Scene scene = compose(specimen(), Template::load_dir(dir), Fonts::bundled(), options);
+  const auto& items = scene.faces.at(0).items;
+  ASSERT_EQ(items.size(), 3u);
+  EXPECT_TRUE(items[0].bleed);
+  EXPECT_EQ(items[1].panel, Panel::overlay_free);
+  EXPECT_FALSE(items[1].bleed);
+  EXPECT_EQ(items[2].panel, Panel::k);
+  const fs::path bad = write_template("print-bad-bleed", R"({
+    "name": "b", "card_types": ["fprc-2023"], "sides": {"front": {"elements": [
+      {"kind": "rect", "panel": "color", "bleed": "yes", "x": 0, "y": 0, "width": 1,
+       "height": 1, "fill": "#000000"}]}}})");
+  EXPECT_NE(where_of([&] { Template::load_dir(bad); }).find("/sides/front/elements/0/bleed"),
+            std::string::npos);
+}
+
+}  // namespace
+}  // namespace cardface
