@@ -12,6 +12,10 @@ inline constexpr int kExitUsage = 2;
 void add_render(CLI::App& app);
 void add_mrz(CLI::App& app);
 int run_mrz();
+void add_keygen(CLI::App& app);
+int run_keygen();
+void add_verify(CLI::App& app);
+int run_verify();
 
 // Runs the subcommand the user chose, mapping library errors to exit codes and messages.
 int run_selected(CLI::App& app);

@@ -11,6 +11,8 @@ int main(int argc, char** argv) {
   app.set_version_flag("--version", std::string("cardface ") + CARDFACE_VERSION);
   cardface::cli::add_render(app);
   cardface::cli::add_mrz(app);
+  cardface::cli::add_keygen(app);
+  cardface::cli::add_verify(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

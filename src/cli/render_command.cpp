@@ -4,6 +4,7 @@
 #include "cardface/compose.h"
 #include "cardface/error.h"
 #include "cardface/render.h"
+#include "cardface/seal.h"
 #include "cardface/template.h"
 #include "cli/commands.h"
 #include "cli/output.h"
@@ -18,6 +19,9 @@ struct RenderArgs {
   int dpi = 600;
   std::string out;
   bool show_uv = false;
+  std::string seal_key;
+  std::string seal_date;
+  bool verbose = false;
 };
 
 RenderArgs& render_args() {
@@ -34,6 +38,13 @@ int render(const RenderArgs& a) {
     options.sides = {Side::front};
   else if (a.side == "back")
     options.sides = {Side::back};
+  if (!a.seal_key.empty())
+    options.seal.key = std::make_shared<const SealKey>(SealKey::load_pem(a.seal_key));
+  if (!a.seal_date.empty()) {
+    options.seal.signature_date = Date::parse_iso(a.seal_date);
+    if (!options.seal.signature_date)
+      throw Error(ErrorKind::data, "--seal-date", "must be a date YYYY-MM-DD");
+  }
   const Scene scene = compose(card, tmpl, Fonts::bundled(), options);
 
   const std::filesystem::path out_dir = a.out;
@@ -46,6 +57,15 @@ int render(const RenderArgs& a) {
   std::vector<OutputFile> files;
   for (const Face& face : scene.faces) {
     const Bitmap bitmap = rasterize(face, RasterOptions{a.dpi, a.show_uv});
+    if (a.verbose)
+      for (const Item& item : face.items)
+        if (const auto* code = std::get_if<Barcode>(&item.content)) {
+          const int px = barcode_module_px(code->module_mm, a.dpi);
+          std::cerr << "cardface: " << to_string(face.side) << " " << item.element << ": "
+                    << code->columns << " x " << code->rows << " modules of " << px << " px ("
+                    << px * 25.4 / a.dpi << " mm at " << a.dpi << " dpi; template "
+                    << code->module_mm << " mm)\n";
+        }
     files.push_back({out_dir / (stem + "-" + to_string(face.side) + ".png"), encode_png(bitmap)});
   }
   write_all(files);
@@ -68,6 +88,11 @@ void add_render(CLI::App& app) {
   cmd->add_option("--dpi", a.dpi, "Output resolution")->check(CLI::Range(50, 4800));
   cmd->add_option("--out,-o", a.out, "Output directory")->required();
   cmd->add_flag("--show-uv", a.show_uv, "Preview the UV panel tinted over the face");
+  cmd->add_option("--seal-key", a.seal_key,
+                  "Sign the card's seal with this private key (PEM, ECDSA P-256; see keygen)");
+  cmd->add_option("--seal-date", a.seal_date,
+                  "The seal's signature date, YYYY-MM-DD (default: the card's valid_from)");
+  cmd->add_flag("--verbose,-v", a.verbose, "Report the barcode module size used at this dpi");
   cmd->callback([] {});
 }
 
@@ -75,6 +100,8 @@ int run_selected(CLI::App& app) {
   try {
     if (app.got_subcommand("render")) return render(render_args());
     if (app.got_subcommand("mrz")) return run_mrz();
+    if (app.got_subcommand("keygen")) return run_keygen();
+    if (app.got_subcommand("verify")) return run_verify();
   } catch (const Error& e) {
     for (const Problem& p : e.problems())
       std::cerr << "cardface: error: " << (p.where.empty() ? "" : p.where + ": ") << p.message

@@ -134,7 +134,42 @@ void draw(cairo_t* cr, const Image& image) {
   cairo_surface_destroy(surface);
 }
 
+// Crisp modules: the symbol is placed on the device pixel grid with whole-pixel modules and no
+// anti-aliasing, so no module edge is grey; white paper under the quiet zone.
+void draw(cairo_t* cr, const Barcode& code) {
+  if (code.columns <= 0 || code.rows <= 0) return;
+  double px_per_mm = code.module_mm, unused = 0;
+  cairo_user_to_device_distance(cr, &px_per_mm, &unused);
+  px_per_mm /= code.module_mm;
+  const int module_px = std::max(1, int(std::lround(code.module_mm * px_per_mm)));
+  double cx = code.box.x + code.box.width / 2, cy = code.box.y + code.box.height / 2;
+  cairo_user_to_device(cr, &cx, &cy);
+  const long left = std::lround(cx - code.columns * module_px / 2.0);
+  const long top = std::lround(cy - code.rows * module_px / 2.0);
+  const long quiet = long(code.quiet_zone_modules) * module_px;
+  cairo_save(cr);
+  cairo_identity_matrix(cr);
+  cairo_set_antialias(cr, CAIRO_ANTIALIAS_NONE);
+  cairo_set_source_rgb(cr, 1, 1, 1);
+  cairo_rectangle(cr, double(left - quiet), double(top - quiet),
+                  double(code.columns * module_px + 2 * quiet),
+                  double(code.rows * module_px + 2 * quiet));
+  cairo_fill(cr);
+  cairo_set_source_rgb(cr, 0, 0, 0);
+  for (int row = 0; row < code.rows; ++row)
+    for (int column = 0; column < code.columns; ++column)
+      if (code.modules[std::size_t(row) * code.columns + column])
+        cairo_rectangle(cr, double(left + long(column) * module_px),
+                        double(top + long(row) * module_px), module_px, module_px);
+  cairo_fill(cr);
+  cairo_restore(cr);
+}
+
 }  // namespace
+
+int barcode_module_px(double module_mm, int dpi) {
+  return std::max(1, int(std::lround(module_mm / 25.4 * dpi)));
+}
 
 int pixels_for_mm(double mm, int dpi) {
   return int(std::lround(mm / 25.4 * dpi));
