@@ -13,7 +13,7 @@ namespace cardface {
 
 struct ComposeOptions {
   std::vector<Side> sides = {Side::front, Side::back};
-  SealOptions seal;  // the key that signs a template's seal (none: an unsigned specimen)
+  SealOptions seal = {};  // the key that signs a template's seal (none: an unsigned specimen)
 };
 
 // Throws Error: ErrorKind::tmpl when the template cannot serve this card (wrong card type,

@@ -81,7 +81,7 @@ struct SealHeader {
 struct Seal {
   SealHeader header;
   std::vector<SealFeature> features;
-  std::optional<std::array<std::uint8_t, 64>> signature;  // absent: an unsigned specimen
+  std::optional<std::vector<std::uint8_t>> signature;  // r ‖ s; absent: an unsigned specimen
 };
 
 // Header + message zone: the bytes the signature covers.

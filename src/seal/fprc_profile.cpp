@@ -106,7 +106,10 @@ Seal card_seal(const Card& card, const SealOptions& options) {
   add_date(kValidFrom, "valid_from");
   add_date(kValidUntil, "valid_until");
 
-  if (options.key) seal.signature = options.key->sign(seal_signed_bytes(seal));
+  if (options.key) {
+    const auto signature = options.key->sign(seal_signed_bytes(seal));
+    seal.signature.emplace(signature.begin(), signature.end());
+  }
   return seal;
 }
 

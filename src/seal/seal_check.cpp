@@ -53,6 +53,10 @@ SealCheck check_seal_bytes(std::span<const std::uint8_t> bytes, const SealPublic
   if (!seal.signature)
     return result(SealStatus::unsigned_specimen,
                   "the seal has no signature zone (a specimen rendered without a key)");
+  if (seal.signature->size() != 64)
+    return result(SealStatus::malformed, "the signature is " +
+                                             std::to_string(seal.signature->size()) +
+                                             " bytes; ECDSA P-256 signatures are 64");
   if (!key) return result(SealStatus::no_key, "signed, but no key was given to check it (--key)");
   if (seal.header.certificate_reference != key->certificate_reference())
     return result(SealStatus::wrong_key, "signed by another key: the seal names certificate " +

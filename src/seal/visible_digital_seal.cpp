@@ -111,11 +111,8 @@ Seal parse_seal(std::span<const std::uint8_t> bytes) {
     if (!length) malformed("feature length at byte " + std::to_string(pos) + " is malformed");
     auto value = take(*length, "message zone");
     if (tag == kSignatureTag) {
-      if (value.size() != 64)
-        malformed("signature is " + std::to_string(value.size()) + " bytes, expected 64");
       if (pos != bytes.size()) malformed("bytes follow the signature");
-      seal.signature.emplace();
-      std::copy(value.begin(), value.end(), seal.signature->begin());
+      seal.signature.emplace(value.begin(), value.end());
       break;
     }
     seal.features.push_back({tag, std::vector<std::uint8_t>(value.begin(), value.end())});
