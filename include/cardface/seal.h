@@ -45,8 +45,7 @@ class SealPublicKey {
   static SealPublicKey load_pem(const std::filesystem::path& file);
 
   const std::string& certificate_reference() const { return reference_; }
-  bool verify(std::span<const std::uint8_t> message,
-              std::span<const std::uint8_t> signature) const;
+  bool verify(std::span<const std::uint8_t> message, std::span<const std::uint8_t> signature) const;
 
   struct Impl;
 
@@ -68,9 +67,9 @@ struct SealFeature {
 };
 
 struct SealHeader {
-  std::uint8_t version = 3;       // 3 = ICAO "version 4"
-  std::string issuing_country;    // 3 characters, C40
-  std::string signer;             // 4 characters: country (2) + signer (2)
+  std::uint8_t version = 3;     // 3 = ICAO "version 4"
+  std::string issuing_country;  // 3 characters, C40
+  std::string signer;           // 4 characters: country (2) + signer (2)
   std::string certificate_reference;
   Date issue_date;
   Date signature_date;

@@ -42,10 +42,9 @@ std::optional<DecodedBarcode> read_barcode(const Raster& image,
                          .setTryRotate(true)
                          .setTryDownscale(true);
   auto read = [&](int x, int y, int w, int h) {
-    return decoded(ZXing::ReadBarcode(
-        ZXing::ImageView(luma.data() + std::size_t(y) * width + x, w, h, ZXing::ImageFormat::Lum,
-                         width),
-        hints));
+    return decoded(ZXing::ReadBarcode(ZXing::ImageView(luma.data() + std::size_t(y) * width + x, w,
+                                                       h, ZXing::ImageFormat::Lum, width),
+                                      hints));
   };
   if (auto found = read(0, 0, width, height)) return found;
   // Windows of 3/4, 1/2 and 1/3 of the shorter side, each a quarter of its size apart.

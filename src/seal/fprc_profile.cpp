@@ -132,7 +132,8 @@ std::vector<SealField> seal_fields(const Seal& seal) {
       out.push_back({std::string("tag_") + tag_hex, hex});
       continue;
     }
-    if (std::any_of(out.begin(), out.end(), [&](const SealField& s) { return s.name == info->field; }))
+    if (std::any_of(out.begin(), out.end(),
+                    [&](const SealField& s) { return s.name == info->field; }))
       malformed(std::string("feature ") + tag_hex + " (" + info->field + ") appears twice");
     std::string value;
     switch (info->kind) {
@@ -143,7 +144,8 @@ std::vector<SealField> seal_fields(const Seal& seal) {
         break;
       case TagInfo::Kind::c40: {
         auto text = seal::c40_decode(f.value);
-        if (!text) malformed(std::string("feature ") + tag_hex + " (" + info->field + ") is not C40");
+        if (!text)
+          malformed(std::string("feature ") + tag_hex + " (" + info->field + ") is not C40");
         value = *text;
         break;
       }
@@ -152,7 +154,8 @@ std::vector<SealField> seal_fields(const Seal& seal) {
         break;
       case TagInfo::Kind::date: {
         auto d = seal::decode_seal_date(f.value);
-        if (!d) malformed(std::string("feature ") + tag_hex + " (" + info->field + ") is not a date");
+        if (!d)
+          malformed(std::string("feature ") + tag_hex + " (" + info->field + ") is not a date");
         value = d->iso();
         break;
       }
@@ -160,8 +163,8 @@ std::vector<SealField> seal_fields(const Seal& seal) {
     out.push_back({info->field, value});
   }
   for (const TagInfo& t : kTags)
-    if (t.required && std::none_of(out.begin(), out.end(),
-                                   [&](const SealField& s) { return s.name == t.field; }))
+    if (t.required &&
+        std::none_of(out.begin(), out.end(), [&](const SealField& s) { return s.name == t.field; }))
       malformed(std::string("the message zone lacks ") + t.field);
   return out;
 }

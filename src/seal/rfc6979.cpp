@@ -51,8 +51,8 @@ Bytes32 rfc6979_nonce(const Bytes32& x, const Bytes32& h1, const Bytes32& q) {
   const Bytes32 h = less(h1, q) ? h1 : minus(h1, q);  // bits2octets(h1)
   const std::uint8_t zero[1] = {0x00}, one[1] = {0x01};
   Bytes32 v, k;
-  v.fill(0x01);  // step b
-  k.fill(0x00);  // step c
+  v.fill(0x01);                          // step b
+  k.fill(0x00);                          // step c
   k = hmac(k, concat({v, zero, x, h}));  // step d
   v = hmac(k, concat({v}));              // step e
   k = hmac(k, concat({v, one, x, h}));   // step f

@@ -63,8 +63,9 @@ SealCheck check_seal_bytes(std::span<const std::uint8_t> bytes, const SealPublic
                                              seal.header.certificate_reference +
                                              ", the key given is " + key->certificate_reference());
   if (!key->verify(seal_signed_bytes(seal), *seal.signature))
-    return result(SealStatus::bad_signature,
-                  "the signature does not match the seal's content (altered, or not signed by this key)");
+    return result(
+        SealStatus::bad_signature,
+        "the signature does not match the seal's content (altered, or not signed by this key)");
   if (record) {
     const auto fields = seal_disagreements(seal, *record);
     if (!fields.empty()) {
@@ -74,8 +75,8 @@ SealCheck check_seal_bytes(std::span<const std::uint8_t> bytes, const SealPublic
                     "the seal's signature is valid but it disagrees with the record in: " + names);
     }
   }
-  return result(SealStatus::genuine, record ? "signature valid; the seal agrees with the record"
-                                            : "signature valid");
+  return result(SealStatus::genuine,
+                record ? "signature valid; the seal agrees with the record" : "signature valid");
 }
 
 SealCheck check_seal(const Raster& image, const SealPublicKey* key, const Card* record) {

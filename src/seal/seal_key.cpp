@@ -84,8 +84,8 @@ std::string reference_of(EVP_PKEY* pkey) {
   if (length <= 0) throw Error(ErrorKind::internal, "seal", "cannot encode the public key");
   unsigned char digest[EVP_MAX_MD_SIZE];
   unsigned int digest_length = 0;
-  const bool ok = EVP_Digest(der, std::size_t(length), digest, &digest_length, EVP_sha256(),
-                             nullptr);
+  const bool ok =
+      EVP_Digest(der, std::size_t(length), digest, &digest_length, EVP_sha256(), nullptr);
   OPENSSL_free(der);
   if (!ok) throw Error(ErrorKind::internal, "seal", "SHA-256 failed");
   char hex[9];
@@ -147,8 +147,7 @@ std::array<std::uint8_t, 64> SealKey::sign(std::span<const std::uint8_t> message
   // kinv = k⁻¹ mod n and r = x(kG) mod n: what ECDSA_sign_setup would make from a random k.
   if (ctx && k && kinv && r && point && BN_mod_inverse(kinv, k, order, ctx) &&
       EC_POINT_mul(group, point, k, nullptr, nullptr, ctx) &&
-      EC_POINT_get_affine_coordinates(group, point, r, nullptr, ctx) &&
-      BN_nnmod(r, r, order, ctx))
+      EC_POINT_get_affine_coordinates(group, point, r, nullptr, ctx) && BN_nnmod(r, r, order, ctx))
     sig = ECDSA_do_sign_ex(digest.data(), int(digest.size()), kinv, r, const_cast<EC_KEY*>(ec));
   BN_clear_free(k);
   BN_clear_free(kinv);
@@ -213,10 +212,9 @@ bool SealPublicKey::verify(std::span<const std::uint8_t> message,
   ECDSA_SIG_free(sig);
   if (der_length <= 0) throw Error(ErrorKind::internal, "seal", "cannot encode the signature");
   EVP_MD_CTX* ctx = EVP_MD_CTX_new();
-  const bool ok = ctx &&
-                  EVP_DigestVerifyInit(ctx, nullptr, EVP_sha256(), nullptr, impl_->pkey) == 1 &&
-                  EVP_DigestVerify(ctx, der, std::size_t(der_length), message.data(),
-                                   message.size()) == 1;
+  const bool ok =
+      ctx && EVP_DigestVerifyInit(ctx, nullptr, EVP_sha256(), nullptr, impl_->pkey) == 1 &&
+      EVP_DigestVerify(ctx, der, std::size_t(der_length), message.data(), message.size()) == 1;
   EVP_MD_CTX_free(ctx);
   OPENSSL_free(der);
   ERR_clear_error();
@@ -281,20 +279,20 @@ std::string generate_seal_key(const std::filesystem::path& dir) {
   if (ok) {
     const std::string reference = reference_of(pkey);
     const std::string cn = "cardface specimen seal signer " + reference;
-    ok = X509_set_version(cert, 2) && ASN1_INTEGER_set(X509_get_serialNumber(cert), 1) &&
-         X509_NAME_add_entry_by_txt(name, "C", MBSTRING_ASC,
-                                    reinterpret_cast<const unsigned char*>("CN"), -1, -1, 0) &&
-         X509_NAME_add_entry_by_txt(name, "O", MBSTRING_ASC,
-                                    reinterpret_cast<const unsigned char*>("cardface specimen"),
-                                    -1, -1, 0) &&
-         X509_NAME_add_entry_by_txt(name, "CN", MBSTRING_ASC,
-                                    reinterpret_cast<const unsigned char*>(cn.c_str()), -1, -1,
-                                    0) &&
-         X509_set_subject_name(cert, name) && X509_set_issuer_name(cert, name) &&
-         X509_gmtime_adj(X509_getm_notBefore(cert), 0) &&
-         X509_gmtime_adj(X509_getm_notAfter(cert), 10L * 365 * 24 * 3600) &&
-         X509_set_pubkey(cert, pkey) && X509_sign(cert, pkey, EVP_sha256()) > 0 &&
-         PEM_write_bio_X509(cert_bio, cert);
+    ok =
+        X509_set_version(cert, 2) && ASN1_INTEGER_set(X509_get_serialNumber(cert), 1) &&
+        X509_NAME_add_entry_by_txt(name, "C", MBSTRING_ASC,
+                                   reinterpret_cast<const unsigned char*>("CN"), -1, -1, 0) &&
+        X509_NAME_add_entry_by_txt(name, "O", MBSTRING_ASC,
+                                   reinterpret_cast<const unsigned char*>("cardface specimen"), -1,
+                                   -1, 0) &&
+        X509_NAME_add_entry_by_txt(name, "CN", MBSTRING_ASC,
+                                   reinterpret_cast<const unsigned char*>(cn.c_str()), -1, -1, 0) &&
+        X509_set_subject_name(cert, name) && X509_set_issuer_name(cert, name) &&
+        X509_gmtime_adj(X509_getm_notBefore(cert), 0) &&
+        X509_gmtime_adj(X509_getm_notAfter(cert), 10L * 365 * 24 * 3600) &&
+        X509_set_pubkey(cert, pkey) && X509_sign(cert, pkey, EVP_sha256()) > 0 &&
+        PEM_write_bio_X509(cert_bio, cert);
   }
   if (ok) {
     key_pem = bio_text(key_bio);

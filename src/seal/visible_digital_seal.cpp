@@ -90,8 +90,8 @@ Seal parse_seal(std::span<const std::uint8_t> bytes) {
     malformed("certificate reference length is not hexadecimal");
   const std::size_t reference_bytes = (reference_length / 3) * 2 + (reference_length % 3 ? 2 : 0);
   if (reference_bytes > 0) {
-    h.certificate_reference = c40(take(reference_bytes, "certificate reference"),
-                                  "certificate reference");
+    h.certificate_reference =
+        c40(take(reference_bytes, "certificate reference"), "certificate reference");
     if (h.certificate_reference.size() != reference_length)
       malformed("certificate reference does not have the length the header gives");
   }

@@ -338,8 +338,8 @@ class Composer {
     // The label's band is kept whether the seal is signed or not, so the code never moves.
     if (labelled) area.height -= BarcodeElement::kLabelBandMm;
     const int q = b.quiet_zone_modules;
-    const double fit_mm = std::min(area.width / (matrix.columns + 2 * q),
-                                   area.height / (matrix.rows + 2 * q));
+    const double fit_mm =
+        std::min(area.width / (matrix.columns + 2 * q), area.height / (matrix.rows + 2 * q));
     const double module_mm = std::min(b.module_mm, fit_mm);
     if (module_mm < b.min_module_mm)
       throw Error(ErrorKind::data, b.seal ? "seal" : e.path,
@@ -347,8 +347,8 @@ class Composer {
                       std::to_string(matrix.rows) +
                       " modules and does not fit the template's box at its minimum module size");
     const double width = matrix.columns * module_mm, height = matrix.rows * module_mm;
-    const Rect symbol{area.x + (area.width - width) / 2, area.y + (area.height - height) / 2,
-                      width, height};
+    const Rect symbol{area.x + (area.width - width) / 2, area.y + (area.height - height) / 2, width,
+                      height};
     push(e, clips, Barcode{matrix.columns, matrix.rows, matrix.dark, symbol, module_mm, q});
     if (labelled && !seal_.key) {
       TextElement label;

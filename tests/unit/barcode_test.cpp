@@ -87,8 +87,8 @@ TEST(Barcode, NothingToReadIsNoResult) {
 TEST(BarcodeModule, SnapsToWholeDevicePixels) {
   EXPECT_EQ(barcode_module_px(0.254, 300), 3);  // 0.254 mm = 1/100 inch
   EXPECT_EQ(barcode_module_px(0.254, 600), 6);
-  EXPECT_EQ(barcode_module_px(0.3, 300), 4);    // 3.54 px
-  EXPECT_EQ(barcode_module_px(0.2, 300), 2);    // 2.36 px
+  EXPECT_EQ(barcode_module_px(0.3, 300), 4);     // 3.54 px
+  EXPECT_EQ(barcode_module_px(0.2, 300), 2);     // 2.36 px
   EXPECT_EQ(barcode_module_px(0.3386, 600), 8);  // TR-03137's inkjet minimum
   EXPECT_EQ(barcode_module_px(0.01, 300), 1);    // never less than one pixel
 }
@@ -110,7 +110,8 @@ Face face_with(const Barcode& code) {
 
 TEST(BarcodeRender, ModulesAreCrispAndTheQuietZoneIsWhite) {
   // Long enough for a square symbol: ZXing 1.4's reader misses small rectangular ones.
-  const std::string text = "cardface renders identity-card faces and reads their seals back: 0123456789";
+  const std::string text =
+      "cardface renders identity-card faces and reads their seals back: 0123456789";
   const Bytes bytes(text.begin(), text.end());
   const ModuleMatrix m = encode_barcode(bytes, Symbology::datamatrix, "test");
   ASSERT_EQ(m.columns, m.rows);
@@ -149,8 +150,8 @@ std::string error_of(const std::function<void()>& f) {
   try {
     f();
   } catch (const Error& e) {
-    return e.problems().empty() ? "" : e.problems().front().where + ": " +
-                                           e.problems().front().message;
+    return e.problems().empty() ? ""
+                                : e.problems().front().where + ": " + e.problems().front().message;
   }
   return "(no error)";
 }
@@ -194,16 +195,14 @@ TEST(BarcodeElement, TheModuleShrinksToFitButNotBelowItsMinimum) {
       R"({"kind": "barcode", "panel": "k", "content": "{surname} {given_names} {id_number}", "x": 0, "y": 0, "width": 6, "height": 6, "module": 0.5)";
   const Template shrinks =
       Template::load_dir(write_template("barcode-shrink", base + R"(, "min_module": 0.1})"));
-  const auto& code =
-      std::get<Barcode>(compose(specimen(), shrinks, Fonts::bundled(), {{Side::back}})
-                            .faces[0]
-                            .items[0]
-                            .content);
+  const auto& code = std::get<Barcode>(
+      compose(specimen(), shrinks, Fonts::bundled(), {{Side::back}}).faces[0].items[0].content);
   EXPECT_NEAR((code.columns + 4) * code.module_mm, 6.0, 1e-9);
   EXPECT_LT(code.module_mm, 0.5);
   const Template too_small = Template::load_dir(write_template("barcode-small", base + "}"));
-  EXPECT_NE(error_of([&] { compose(specimen(), too_small, Fonts::bundled(), {{Side::back}}); })
-                .find("/sides/back/elements/0: the code needs"),
+  EXPECT_NE(error_of([&] {
+              compose(specimen(), too_small, Fonts::bundled(), {{Side::back}});
+            }).find("/sides/back/elements/0: the code needs"),
             std::string::npos);
 }
 
@@ -212,33 +211,37 @@ TEST(BarcodeElement, TemplateFaultsNameTheJsonPath) {
     return error_of([&] { Template::load_dir(write_template(name, element)); });
   };
   EXPECT_NE(
-      load("seal-qr",
-           R"({"kind": "barcode", "panel": "k", "seal": true, "symbology": "qr", "x": 0, "y": 0, "width": 9, "height": 9, "module": 0.3})")
+      load(
+          "seal-qr",
+          R"({"kind": "barcode", "panel": "k", "seal": true, "symbology": "qr", "x": 0, "y": 0, "width": 9, "height": 9, "module": 0.3})")
           .find("/sides/back/elements/0/symbology: a seal is always a DataMatrix"),
       std::string::npos);
   EXPECT_NE(
-      load("no-content",
-           R"({"kind": "barcode", "panel": "k", "x": 0, "y": 0, "width": 9, "height": 9, "module": 0.3})")
+      load(
+          "no-content",
+          R"({"kind": "barcode", "panel": "k", "x": 0, "y": 0, "width": 9, "height": 9, "module": 0.3})")
           .find("/sides/back/elements/0/content"),
       std::string::npos);
   EXPECT_NE(
-      load("bad-symbology",
-           R"({"kind": "barcode", "panel": "k", "content": "x", "symbology": "code128", "x": 0, "y": 0, "width": 9, "height": 9, "module": 0.3})")
+      load(
+          "bad-symbology",
+          R"({"kind": "barcode", "panel": "k", "content": "x", "symbology": "code128", "x": 0, "y": 0, "width": 9, "height": 9, "module": 0.3})")
           .find("/sides/back/elements/0/symbology"),
       std::string::npos);
   EXPECT_NE(
-      load("min-module",
-           R"({"kind": "barcode", "panel": "k", "content": "x", "x": 0, "y": 0, "width": 9, "height": 9, "module": 0.3, "min_module": 0.4})")
+      load(
+          "min-module",
+          R"({"kind": "barcode", "panel": "k", "content": "x", "x": 0, "y": 0, "width": 9, "height": 9, "module": 0.3, "min_module": 0.4})")
           .find("/sides/back/elements/0/min_module: must be greater than 0 and at most module"),
       std::string::npos);
 }
 
 TEST(BarcodeElement, SpecimenBacksCarryTheSealClearOfTheMrzBand) {
   for (const char* name : {"fprc-2023", "fprc-2017"}) {
-    const Card card = load_card(kRoot / (std::string("samples/") +
-                                         (name == std::string("fprc-2023")
-                                              ? "wolfeschlegelsteinhausenbergerdorff.json"
-                                              : "kim-min-jun.json")));
+    const Card card = load_card(
+        kRoot / (std::string("samples/") + (name == std::string("fprc-2023")
+                                                ? "wolfeschlegelsteinhausenbergerdorff.json"
+                                                : "kim-min-jun.json")));
     const Scene s = compose(card, find_template(name), Fonts::bundled(), {{Side::back}});
     const Barcode* seal = nullptr;
     bool label = false;

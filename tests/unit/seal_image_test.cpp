@@ -65,8 +65,8 @@ Raster transformed(const Raster& in, double degrees, double scale) {
   const double w = scale * (std::abs(in.width * std::cos(a)) + std::abs(in.height * std::sin(a)));
   const double h = scale * (std::abs(in.width * std::sin(a)) + std::abs(in.height * std::cos(a)));
   cairo_surface_t* source = surface_of(in);
-  cairo_surface_t* out = cairo_image_surface_create(CAIRO_FORMAT_RGB24, int(std::ceil(w)),
-                                                    int(std::ceil(h)));
+  cairo_surface_t* out =
+      cairo_image_surface_create(CAIRO_FORMAT_RGB24, int(std::ceil(w)), int(std::ceil(h)));
   cairo_t* cr = cairo_create(out);
   cairo_set_source_rgb(cr, 1, 1, 1);
   cairo_paint(cr);
@@ -166,18 +166,18 @@ TEST_F(SealImageTest, DegradedCopiesStillVerify) {
   // The largest seal (52 x 52 modules), the specimen (48 x 48), a 2017 card (44 x 44).
   for (const std::string sample :
        {"wolfeschlegelsteinhausenbergerdorff.json", "zhengjian-yangben.json", "kim-min-jun.json"})
-  for (int dpi : {300, 600}) {
-    const Raster image = back(sample, dpi);
-    const std::string at = sample + " at " + std::to_string(dpi) + " dpi ";
-    expect_genuine(image, sample, at + "as rendered");
-    expect_genuine(transformed(image, 3, 1.0), sample, at + "rotated 3°");
-    expect_genuine(transformed(image, -3, 1.0), sample, at + "rotated -3°");
-    expect_genuine(transformed(image, 0, 0.8), sample, at + "scaled to 80 %");
-    expect_genuine(blurred(image), sample, at + "blurred");
-    expect_genuine(jpeg_round_trip(image, 70), sample, at + "JPEG quality 70");
-    expect_genuine(jpeg_round_trip(blurred(transformed(image, 3, 0.8)), 70), sample,
-                   at + "rotated 3°, scaled to 80 %, blurred and JPEG quality 70");
-  }
+    for (int dpi : {300, 600}) {
+      const Raster image = back(sample, dpi);
+      const std::string at = sample + " at " + std::to_string(dpi) + " dpi ";
+      expect_genuine(image, sample, at + "as rendered");
+      expect_genuine(transformed(image, 3, 1.0), sample, at + "rotated 3°");
+      expect_genuine(transformed(image, -3, 1.0), sample, at + "rotated -3°");
+      expect_genuine(transformed(image, 0, 0.8), sample, at + "scaled to 80 %");
+      expect_genuine(blurred(image), sample, at + "blurred");
+      expect_genuine(jpeg_round_trip(image, 70), sample, at + "JPEG quality 70");
+      expect_genuine(jpeg_round_trip(blurred(transformed(image, 3, 0.8)), 70), sample,
+                     at + "rotated 3°, scaled to 80 %, blurred and JPEG quality 70");
+    }
 }
 
 TEST_F(SealImageTest, SignedRendersAreTheSameBytesEveryTime) {
@@ -186,9 +186,9 @@ TEST_F(SealImageTest, SignedRendersAreTheSameBytesEveryTime) {
   options.sides = {Side::back};
   options.seal.key = key_;
   auto render = [&] {
-    return encode_png(rasterize(
-        compose(card, default_template(card.type), Fonts::bundled(), options).faces[0],
-        {300, false}));
+    return encode_png(
+        rasterize(compose(card, default_template(card.type), Fonts::bundled(), options).faces[0],
+                  {300, false}));
   };
   EXPECT_EQ(render(), render());
 }
@@ -205,8 +205,8 @@ TEST_F(SealImageTest, AChangedByteInAPrintedSealFails) {
   const ModuleMatrix m = encode_barcode(bytes, Symbology::datamatrix, "seal");
   Face face;
   Item item;
-  item.content = Barcode{m.columns, m.rows, m.dark, {10, 10, m.columns * 0.254, m.rows * 0.254},
-                         0.254, 2};
+  item.content =
+      Barcode{m.columns, m.rows, m.dark, {10, 10, m.columns * 0.254, m.rows * 0.254}, 0.254, 2};
   face.items.push_back(item);
   const Raster image = decode_image(encode_png(rasterize(face, {300, false})), "tampered.png");
   const SealCheck check = check_seal(image, &pub_, nullptr);
@@ -216,15 +216,14 @@ TEST_F(SealImageTest, AChangedByteInAPrintedSealFails) {
 
 TEST_F(SealImageTest, AnotherKeyAndAnUnsignedSpecimenAreNotGenuine) {
   const std::string sample = "kim-min-jun.json";
-  const auto other = std::make_shared<const SealKey>(
-      SealKey::load_pem(kKeys / "other-p256-key.pem"));
+  const auto other =
+      std::make_shared<const SealKey>(SealKey::load_pem(kKeys / "other-p256-key.pem"));
   const Card card = load_card(kRoot / "samples" / sample);
   EXPECT_EQ(check_seal(back(sample, 300, other), &pub_, &card).status, SealStatus::wrong_key);
   EXPECT_EQ(check_seal(back(sample, 300, nullptr), &pub_, &card).status,
             SealStatus::unsigned_specimen);
   const Card someone_else = load_card(kRoot / "samples/dubois-claire.json");
-  EXPECT_EQ(check_seal(back(sample, 300), &pub_, &someone_else).status,
-            SealStatus::data_disagrees);
+  EXPECT_EQ(check_seal(back(sample, 300), &pub_, &someone_else).status, SealStatus::data_disagrees);
 }
 
 TEST_F(SealImageTest, APhotoWithoutACodeIsUnreadable) {

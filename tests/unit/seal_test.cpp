@@ -51,8 +51,8 @@ std::string error_of(const std::function<void()>& f) {
   try {
     f();
   } catch (const Error& e) {
-    return e.problems().empty() ? "" : e.problems().front().where + ": " +
-                                           e.problems().front().message;
+    return e.problems().empty() ? ""
+                                : e.problems().front().where + ": " + e.problems().front().message;
   }
   return "(no error)";
 }
@@ -200,8 +200,8 @@ TEST(SealKeys, SignaturesAreTheRfcsDeterministicOnes) {
 TEST(SealKeys, VerifyAcceptsOnlyTheRightKeyAndContent) {
   const SealKey key = SealKey::load_pem(kKeys / "rfc6979-p256-key.pem");
   const auto signature = key.sign(bytes_of("sample"));
-  for (const char* file : {"rfc6979-p256-public.pem", "rfc6979-p256-cert.pem",
-                           "rfc6979-p256-key.pem"}) {
+  for (const char* file :
+       {"rfc6979-p256-public.pem", "rfc6979-p256-cert.pem", "rfc6979-p256-key.pem"}) {
     const SealPublicKey pub = SealPublicKey::load_pem(kKeys / file);
     EXPECT_EQ(pub.certificate_reference(), key.certificate_reference()) << file;
     EXPECT_TRUE(pub.verify(bytes_of("sample"), signature)) << file;
@@ -217,9 +217,7 @@ TEST(SealKeys, VerifyAcceptsOnlyTheRightKeyAndContent) {
 }
 
 TEST(SealKeys, BadKeysAreNamedWithoutShowingThem) {
-  auto fault = [](const fs::path& file) {
-    return error_of([&] { SealKey::load_pem(file); });
-  };
+  auto fault = [](const fs::path& file) { return error_of([&] { SealKey::load_pem(file); }); };
   const fs::path missing = kKeys / "no-such-key.pem";
   EXPECT_EQ(fault(missing), missing.string() + ": no such key file");
   EXPECT_EQ(fault(kKeys / "ed25519-key.pem"),
@@ -235,8 +233,8 @@ TEST(SealKeys, BadKeysAreNamedWithoutShowingThem) {
                               "MIHsMFcGCSqGSIb3DQEFDTBKMCkGCSqGSIb3DQEFDDAcBAhV2m4d\n"
                               "-----END ENCRYPTED PRIVATE KEY-----\n";
   const std::string e = fault(encrypted);
-  EXPECT_TRUE(e.find("encrypted") != std::string::npos || e.find("not a PEM private key") !=
-                                                               std::string::npos)
+  EXPECT_TRUE(e.find("encrypted") != std::string::npos ||
+              e.find("not a PEM private key") != std::string::npos)
       << e;
   EXPECT_EQ(e.find("MIHs"), std::string::npos);
 }
@@ -253,8 +251,7 @@ TEST(SealKeys, KeygenWritesAPrivateKeyOnlyTheOwnerReadsAndNeverOverwrites) {
   EXPECT_EQ(key.certificate_reference(), reference);
   const auto signature = key.sign(bytes_of("card"));
   EXPECT_TRUE(SealPublicKey::load_pem(dir / "seal-cert.pem").verify(bytes_of("card"), signature));
-  EXPECT_TRUE(
-      SealPublicKey::load_pem(dir / "seal-public.pem").verify(bytes_of("card"), signature));
+  EXPECT_TRUE(SealPublicKey::load_pem(dir / "seal-public.pem").verify(bytes_of("card"), signature));
   EXPECT_NE(error_of([&] { generate_seal_key(dir); }).find("exists"), std::string::npos);
   EXPECT_EQ(SealKey::load_pem(dir / "seal-key.pem").certificate_reference(), reference);
 }
@@ -299,18 +296,18 @@ TEST(SealProfile, FieldsDecodeToTheRecordsValues) {
   std::vector<std::pair<std::string, std::string>> fields;
   for (const SealField& f : seal_fields(seal)) fields.emplace_back(f.name, f.value);
   const std::vector<std::pair<std::string, std::string>> expected = {
-      {"type", "fprc-2023"},       {"id_number", "931586198001010028"},
-      {"surname", "ZHENGJIAN"},    {"given_names", "YANGBEN"},
-      {"name_zh", "证件样本"},     {"sex", "F"},
+      {"type", "fprc-2023"},           {"id_number", "931586198001010028"},
+      {"surname", "ZHENGJIAN"},        {"given_names", "YANGBEN"},
+      {"name_zh", "证件样本"},         {"sex", "F"},
       {"date_of_birth", "1980-01-01"}, {"nationality", "PAK"},
       {"valid_from", "2023-08-08"},    {"valid_until", "2033-08-07"}};
   EXPECT_EQ(fields, expected);
   EXPECT_TRUE(seal_disagreements(seal, specimen()).empty());
   const Card other = load_card(kRoot / "samples/sukarno.json");
-  EXPECT_EQ(seal_disagreements(seal, other),
-            (std::vector<std::string>{"id_number", "surname", "given_names", "name_zh", "sex",
-                                      "date_of_birth", "nationality", "valid_from",
-                                      "valid_until"}));
+  EXPECT_EQ(
+      seal_disagreements(seal, other),
+      (std::vector<std::string>{"id_number", "surname", "given_names", "name_zh", "sex",
+                                "date_of_birth", "nationality", "valid_from", "valid_until"}));
 }
 
 TEST(SealProfile, OnlyFprcCardsHaveThisProfile) {
