@@ -52,6 +52,22 @@ theirs=$(dmtxread -N1 "$png" | od -An -v -tx1 | tr -d ' \n')
 if [[ -n $ours && $ours == "$theirs" ]]; then ok; else bad "dmtxread read '$theirs', verify '$ours'"; fi
 [[ ${ours:0:4} == dc03 ]] && ok || bad "the code does not hold a version 4 seal: ${ours:0:4}"
 
+# 3b. OpenSSL's own command checks the signature (docs/seal.md): the signed bytes are all but
+# the last 66 (FF 40 r s); r and s go into a DER ECDSA-Sig-Value.
+der_int() { # a big-endian hex number as a DER INTEGER
+  local h=$1
+  while [[ ${#h} -gt 2 && ${h:0:2} == 00 && $((16#${h:2:1})) -lt 8 ]]; do h=${h:2}; done
+  [[ $((16#${h:0:1})) -ge 8 ]] && h=00$h
+  printf '02%02x%s' $((${#h} / 2)) "$h"
+}
+n=${#ours}
+printf '%s' "${ours:0:n-132}" | xxd -r -p >"$work/signed.bin"
+[[ ${ours:n-132:4} == ff40 ]] && ok || bad "no 64-byte signature zone at the end"
+sequence=$(der_int "${ours:n-128:64}")$(der_int "${ours:n-64:64}")
+printf '30%02x%s' $((${#sequence} / 2)) "$sequence" | xxd -r -p >"$work/sig.der"
+openssl dgst -sha256 -verify "$work/keys/seal-public.pem" -signature "$work/sig.der" "$work/signed.bin" >/dev/null 2>&1 &&
+  ok || bad "openssl dgst -verify rejects the seal's signature"
+
 # 4. Not genuine: exit 1 and the reason; the holder's values never in stderr.
 expect_not_genuine() { # name, needle, verify arguments...
   local name=$1 needle=$2
