@@ -6,12 +6,14 @@
 #include "cardface/card.h"
 #include "cardface/fonts.h"
 #include "cardface/scene.h"
+#include "cardface/seal.h"
 #include "cardface/template.h"
 
 namespace cardface {
 
 struct ComposeOptions {
   std::vector<Side> sides = {Side::front, Side::back};
+  SealOptions seal = {};  // the key that signs a template's seal (none: an unsigned specimen)
 };
 
 // Throws Error: ErrorKind::tmpl when the template cannot serve this card (wrong card type,

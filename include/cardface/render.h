@@ -29,6 +29,10 @@ struct Bitmap {
 // Pixels for a length at a resolution: round(mm / 25.4 × dpi). 85.60 mm at 600 dpi = 2022.
 int pixels_for_mm(double mm, int dpi);
 
+// The module size a raster backend draws a barcode with: round(module_mm / 25.4 × dpi) whole
+// device pixels, at least 1 (0.254 mm: 3 px at 300 dpi, 6 px at 600 dpi).
+int barcode_module_px(double module_mm, int dpi);
+
 // Throws Error(ErrorKind::internal) when Cairo fails, Error(ErrorKind::file) when a font
 // file the scene names cannot be opened.
 Bitmap rasterize(const Face& face, const RasterOptions& options);

@@ -107,11 +107,23 @@ struct Image {
   Rect dest;    // where it lands on the card, mm
 };
 
+// A 2D code (DataMatrix, QR, PDF417, Aztec): `modules` row by row, 1 = dark, centred in `box`
+// at `module_mm` a module, with `quiet_zone_modules` of white kept around it. Raster backends
+// snap the module to whole device pixels (render.h: barcode_module_px) and draw it crisp.
+struct Barcode {
+  int columns = 0;
+  int rows = 0;
+  std::vector<std::uint8_t> modules;
+  Rect box;  // the symbol, quiet zone excluded, at the unsnapped module size
+  double module_mm = 0;
+  int quiet_zone_modules = 0;
+};
+
 struct Item {
   Panel panel = Panel::color;
   std::string element;      // the template element's id, for tests and debugging
   std::vector<Path> clips;  // drawn only inside all of these paths
-  std::variant<Shape, GlyphRun, Image> content;
+  std::variant<Shape, GlyphRun, Image, Barcode> content;
   bool bleed = false;  // background art: in print output it runs past the trim into the bleed
 };
 

@@ -16,6 +16,10 @@ void add_impose(CLI::App& app);
 int run_impose();
 void add_proof(CLI::App& app);
 int run_proof();
+void add_keygen(CLI::App& app);
+int run_keygen();
+void add_verify(CLI::App& app);
+int run_verify();
 
 // Runs the subcommand the user chose, mapping library errors to exit codes and messages.
 int run_selected(CLI::App& app);

@@ -13,6 +13,8 @@ int main(int argc, char** argv) {
   cardface::cli::add_mrz(app);
   cardface::cli::add_impose(app);
   cardface::cli::add_proof(app);
+  cardface::cli::add_keygen(app);
+  cardface::cli::add_verify(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

@@ -4,6 +4,7 @@
 #include "cardface/compose.h"
 #include "cardface/error.h"
 #include "cardface/render.h"
+#include "cardface/seal.h"
 #include "cardface/template.h"
 #include "cli/commands.h"
 #include "cli/output.h"
@@ -20,6 +21,9 @@ struct RenderArgs {
   std::string out;
   bool show_uv = false;
   PrintArgs print;
+  std::string seal_key;
+  std::string seal_date;
+  bool verbose = false;
 };
 
 RenderArgs& render_args() {
@@ -36,6 +40,13 @@ int render(const RenderArgs& a) {
     options.sides = {Side::front};
   else if (a.side == "back")
     options.sides = {Side::back};
+  if (!a.seal_key.empty())
+    options.seal.key = std::make_shared<const SealKey>(SealKey::load_pem(a.seal_key));
+  if (!a.seal_date.empty()) {
+    options.seal.signature_date = Date::parse_iso(a.seal_date);
+    if (!options.seal.signature_date)
+      throw Error(ErrorKind::data, "--seal-date", "must be a date YYYY-MM-DD");
+  }
   const Scene scene = compose(card, tmpl, Fonts::bundled(), options);
 
   const std::filesystem::path out_dir = a.out;
@@ -46,6 +57,16 @@ int render(const RenderArgs& a) {
                 "cannot create the output directory: " + ec.message());
   const std::string stem = std::filesystem::path(a.data).stem().string();
   std::vector<OutputFile> files;
+  if (a.verbose)
+    for (const Face& face : scene.faces)
+      for (const Item& item : face.items)
+        if (const auto* code = std::get_if<Barcode>(&item.content)) {
+          const int px = barcode_module_px(code->module_mm, a.dpi);
+          std::cerr << "cardface: " << to_string(face.side) << " " << item.element << ": "
+                    << code->columns << " x " << code->rows << " modules of " << px << " px ("
+                    << px * 25.4 / a.dpi << " mm at " << a.dpi << " dpi; template "
+                    << code->module_mm << " mm)\n";
+        }
   if (wants_print_files(a.print)) {
     files = print_files(scene, out_dir, stem, a.print);
   } else {
@@ -74,6 +95,11 @@ void add_render(CLI::App& app) {
   cmd->add_option("--dpi", a.dpi, "Output resolution")->check(CLI::Range(50, 4800));
   cmd->add_option("--out,-o", a.out, "Output directory")->required();
   cmd->add_flag("--show-uv", a.show_uv, "Preview the UV panel tinted over the face");
+  cmd->add_option("--seal-key", a.seal_key,
+                  "Sign the card's seal with this private key (PEM, ECDSA P-256; see keygen)");
+  cmd->add_option("--seal-date", a.seal_date,
+                  "The seal's signature date, YYYY-MM-DD (default: the card's valid_from)");
+  cmd->add_flag("--verbose,-v", a.verbose, "Report the barcode module size used at this dpi");
   add_print_options(cmd, a.print);
   cmd->callback([&a] { check_print_options(a.print); });
 }
@@ -84,6 +110,8 @@ int run_selected(CLI::App& app) {
     if (app.got_subcommand("mrz")) return run_mrz();
     if (app.got_subcommand("impose")) return run_impose();
     if (app.got_subcommand("proof")) return run_proof();
+    if (app.got_subcommand("keygen")) return run_keygen();
+    if (app.got_subcommand("verify")) return run_verify();
   } catch (const Error& e) {
     for (const Problem& p : e.problems())
       std::cerr << "cardface: error: " << (p.where.empty() ? "" : p.where + ": ") << p.message

@@ -39,6 +39,7 @@ Canvas paint_panel(const Face& face, const PrinterProfile& printer, const PanelO
     cairo_translate(cr, (c.width / px_per_mm - face.width_mm) / 2,
                     (c.height / px_per_mm - face.height_mm) / 2);
     render::PaintOptions paint;
+    paint.snap_to_pixels = true;
     paint.panels = render::PanelFilter::only(panel);
     paint.bleed_mm = options.bleed_mm;
     paint.rounded_trim = false;  // the card is already cut: its corners need no clip

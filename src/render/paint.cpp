@@ -2,7 +2,9 @@
 #include "render/paint.h"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdint>
+#include <type_traits>
 
 #include "cardface/error.h"
 #include "core/utf8.h"
@@ -138,13 +140,58 @@ void draw(cairo_t* cr, const Image& image) {
   cairo_surface_destroy(surface);
 }
 
-void draw_item(cairo_t* cr, const Item& item) {
+// A 2D code's modules. On a raster surface each module is snapped to a whole number of
+// device pixels and placed on the pixel grid without anti-aliasing, so scanners see crisp
+// edges; on vector surfaces (PDF, SVG) the modules keep their exact size in mm. White under
+// the quiet zone when the painting holds colour; a 1-bit k panel gets only the modules (there
+// white is no resin; the template keeps the colour panel clear under the code).
+void draw(cairo_t* cr, const Barcode& code, bool snap_to_pixels, bool quiet_zone) {
+  if (code.columns <= 0 || code.rows <= 0) return;
+  double module = code.module_mm;
+  double left = code.box.x + code.box.width / 2 - code.columns * module / 2;
+  double top = code.box.y + code.box.height / 2 - code.rows * module / 2;
+  cairo_save(cr);
+  if (snap_to_pixels) {
+    double px_per_mm = 1, unused = 0;
+    cairo_user_to_device_distance(cr, &px_per_mm, &unused);
+    module = std::max(1L, std::lround(code.module_mm * px_per_mm));
+    double cx = code.box.x + code.box.width / 2, cy = code.box.y + code.box.height / 2;
+    cairo_user_to_device(cr, &cx, &cy);
+    left = double(std::lround(cx - code.columns * module / 2));
+    top = double(std::lround(cy - code.rows * module / 2));
+    cairo_identity_matrix(cr);
+    cairo_set_antialias(cr, CAIRO_ANTIALIAS_NONE);
+  }
+  if (quiet_zone) {
+    const double quiet = code.quiet_zone_modules * module;
+    cairo_set_source_rgb(cr, 1, 1, 1);
+    cairo_rectangle(cr, left - quiet, top - quiet, code.columns * module + 2 * quiet,
+                    code.rows * module + 2 * quiet);
+    cairo_fill(cr);
+  }
+  cairo_set_source_rgb(cr, 0, 0, 0);
+  for (int row = 0; row < code.rows; ++row)
+    for (int column = 0; column < code.columns; ++column)
+      if (code.modules[std::size_t(row) * code.columns + column])
+        cairo_rectangle(cr, left + column * module, top + row * module, module, module);
+  cairo_fill(cr);
+  cairo_restore(cr);
+}
+
+void draw_item(cairo_t* cr, const Item& item, const PaintOptions& options) {
   cairo_save(cr);
   for (const Path& clip : item.clips) {
     add_path(cr, clip);
     cairo_clip(cr);
   }
-  std::visit([cr](const auto& content) { draw(cr, content); }, item.content);
+  std::visit(
+      [&](const auto& content) {
+        if constexpr (std::is_same_v<std::decay_t<decltype(content)>, Barcode>)
+          draw(cr, content, options.snap_to_pixels, options.panels.color);
+        else
+          draw(cr, content);
+      },
+      item.content);
   cairo_restore(cr);
 }
 
@@ -170,7 +217,7 @@ void draw_items(cairo_t* cr, const Face& face, const PaintOptions& options, Want
     cairo_save(cr);
     clip_to_trim(cr, face, options);
     for (const Item& item : face.items)
-      if (wanted(item)) draw_item(cr, item);
+      if (wanted(item)) draw_item(cr, item, options);
     cairo_restore(cr);
     return;
   }
@@ -183,7 +230,7 @@ void draw_items(cairo_t* cr, const Face& face, const PaintOptions& options, Want
     else
       clip_to_trim(cr, face, options);
     for (; i < face.items.size() && face.items[i].bleed == bleed; ++i)
-      if (wanted(face.items[i])) draw_item(cr, face.items[i]);
+      if (wanted(face.items[i])) draw_item(cr, face.items[i], options);
     cairo_restore(cr);
   }
 }

@@ -30,6 +30,8 @@ struct PaintOptions {
   bool rounded_trim = true;
   // Off for 1-bit panels: shapes and glyphs cover a pixel fully or not at all.
   bool antialias = true;
+  // Raster surfaces: barcode modules snap to whole device pixels on the pixel grid.
+  bool snap_to_pixels = false;
   bool show_uv = false;  // tint the uv panel's coverage violet over the face
 };
 

@@ -11,6 +11,10 @@
 
 namespace cardface {
 
+int barcode_module_px(double module_mm, int dpi) {
+  return std::max(1, int(std::lround(module_mm / 25.4 * dpi)));
+}
+
 int pixels_for_mm(double mm, int dpi) {
   return int(std::lround(mm / 25.4 * dpi));
 }
@@ -33,6 +37,7 @@ Bitmap rasterize(const Face& face, const RasterOptions& options) {
     cairo_scale(cr, scale, scale);
     // The card's trim exactly, rounded corners transparent: no bleed in raster output.
     render::PaintOptions paint;
+    paint.snap_to_pixels = true;
     paint.show_uv = options.show_uv;
     render::paint_face(cr, face, paint);
     if (options.debug_layout) render::paint_debug_layout(cr, face, 0);

@@ -7,6 +7,7 @@
 
 #include "cardface/error.h"
 #include "cardface/image.h"
+#include "cardface/seal.h"
 #include "core/utf8.h"
 #include "security/ghost_image.h"
 #include "security/great_wall.h"
@@ -75,8 +76,9 @@ std::pair<Rect, Rect> fit_image(const Raster& image, Rect box, Fit fit) {
 
 class Composer {
  public:
-  Composer(const Card& card, const Model& model, const text::FontBook& fonts)
-      : card_(card), model_(model), fonts_(fonts) {}
+  Composer(const Card& card, const Model& model, const text::FontBook& fonts,
+           const SealOptions& seal)
+      : card_(card), model_(model), fonts_(fonts), seal_(seal) {}
 
   Face face(const SideModel& side) {
     Face face;
@@ -384,6 +386,51 @@ class Composer {
     return 0;
   }
 
+  double draw(const Element& e, const BarcodeElement& b, Point offset, std::vector<Path>& clips) {
+    std::vector<std::uint8_t> bytes;
+    if (b.seal) {
+      bytes = encode_seal(card_seal(card_, seal_));
+    } else {
+      const std::string text = join(expand(b.content, card_, e.path + "/content"));
+      bytes.assign(text.begin(), text.end());
+    }
+    if (bytes.empty()) return 0;  // every value it binds is absent
+    const ModuleMatrix matrix = encode_barcode(bytes, b.symbology, b.seal ? "seal" : e.path);
+    Rect area = translated(b.box, offset);
+    const bool labelled = b.seal && !b.unsigned_label.empty();
+    // The label's band is kept whether the seal is signed or not, so the code never moves.
+    if (labelled) area.height -= BarcodeElement::kLabelBandMm;
+    const int q = b.quiet_zone_modules;
+    const double fit_mm =
+        std::min(area.width / (matrix.columns + 2 * q), area.height / (matrix.rows + 2 * q));
+    const double module_mm = std::min(b.module_mm, fit_mm);
+    if (module_mm < b.min_module_mm)
+      throw Error(ErrorKind::data, b.seal ? "seal" : e.path,
+                  "the code needs " + std::to_string(matrix.columns) + " x " +
+                      std::to_string(matrix.rows) +
+                      " modules and does not fit the template's box at its minimum module size");
+    const double width = matrix.columns * module_mm, height = matrix.rows * module_mm;
+    const Rect symbol{area.x + (area.width - width) / 2, area.y + (area.height - height) / 2, width,
+                      height};
+    push(e, clips, Barcode{matrix.columns, matrix.rows, matrix.dark, symbol, module_mm, q});
+    if (labelled && !seal_.key) {
+      TextElement label;
+      label.anchor = {area.x + area.width / 2, symbol.y + height + q * module_mm + 1.7};
+      label.source = b.unsigned_label;
+      label.family = "sans-bold";
+      label.size_pt = 4.2;
+      label.color = Rgba{0.784, 0.063, 0.180, 1};  // the specimen mark's red
+      label.align = Align::center;
+      label.max_width_mm = area.width;
+      label.min_size_pt = 3;
+      Element label_element = e;
+      label_element.id = e.id + "/unsigned_label";
+      label_element.panel = Panel::color;
+      draw(label_element, label, {0, 0}, clips);
+    }
+    return 0;
+  }
+
   double draw(const Element&, const GroupElement& g, Point offset, std::vector<Path>& clips) {
     const Point origin{offset.x + g.origin.x, offset.y + g.origin.y};
     double extra = 0;
@@ -406,6 +453,7 @@ class Composer {
   const Card& card_;
   const Model& model_;
   const text::FontBook& fonts_;
+  const SealOptions& seal_;
   std::vector<Item>* out_ = nullptr;
   std::shared_ptr<const Raster> photo_;
 };
@@ -423,7 +471,7 @@ Scene compose(const Card& card, const Template& tmpl, const Fonts& fonts,
         ErrorKind::tmpl, "template",
         "template \"" + model.name + "\" renders card types " + types + ", not " + card.type);
   }
-  Composer composer(card, model, fonts.book());
+  Composer composer(card, model, fonts.book(), options.seal);
   Scene scene;
   for (Side side : options.sides) {
     auto it = std::find_if(model.sides.begin(), model.sides.end(),

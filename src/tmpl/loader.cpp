@@ -67,7 +67,7 @@ class Loader {
     const std::string kind =
         r.one_of("kind",
                  {"rect", "ellipse", "line", "path", "image", "photo", "text", "mrz", "guilloche",
-                  "stars", "ghost", "microtext", "relief", "wall", "group", "stack"},
+                  "stars", "ghost", "microtext", "relief", "wall", "group", "stack", "barcode"},
                  "");
     const std::string panel = r.one_of("panel", {"color", "k", "uv", "overlay_free"}, "");
     e.panel = panel == "k"              ? Panel::k
@@ -184,6 +184,8 @@ class Loader {
       e.content = std::move(st);
     } else if (kind == "mrz") {
       e.content = mrz(r);
+    } else if (kind == "barcode") {
+      e.content = barcode(r);
     } else if (kind == "group") {
       GroupElement g;
       g.origin = {r.number("x", 0), r.number("y", 0)};
@@ -341,6 +343,30 @@ class Loader {
     if (m.pitch_mm <= 0 || m.cap_height_mm <= 0)
       r.fail("pitch and cap_height must be greater than 0");
     return m;
+  }
+
+  BarcodeElement barcode(JsonReader& r) {
+    BarcodeElement b;
+    b.seal = r.boolean("seal", false);
+    const std::string symbology =
+        r.one_of("symbology", {"datamatrix", "qr", "pdf417", "aztec"}, "datamatrix");
+    b.symbology = *symbology_from_string(symbology);
+    if (b.seal) {
+      if (b.symbology != Symbology::datamatrix)
+        r.fail_at("symbology", "a seal is always a DataMatrix (the reader looks for one)");
+      if (r.has("content")) r.fail_at("content", "a seal's content is the card's seal");
+      b.unsigned_label = r.string("unsigned_label", "");
+    } else {
+      b.content = r.string("content");
+      if (b.content.empty()) r.fail_at("content", "must not be empty");
+    }
+    b.box = rect(r);
+    b.module_mm = r.positive("module");
+    b.min_module_mm = r.non_negative("min_module", b.module_mm);
+    if (b.min_module_mm <= 0 || b.min_module_mm > b.module_mm)
+      r.fail_at("min_module", "must be greater than 0 and at most module");
+    b.quiet_zone_modules = r.integer("quiet_zone", 2, 1, 20);
+    return b;
   }
 
   Rect rect(JsonReader& r) {

@@ -8,6 +8,7 @@
 #include <variant>
 #include <vector>
 
+#include "cardface/barcode.h"
 #include "cardface/scene.h"
 #include "security/ghost_image.h"
 #include "security/great_wall.h"
@@ -147,6 +148,22 @@ struct WallElement {
   std::optional<Gradient> rainbow;
 };
 
+// A 2D code centred in `box`: `content` (with placeholders) encoded as its UTF-8 bytes, or with
+// `seal` the card's signed Visible Digital Seal (DataMatrix). The module shrinks from `module_mm`
+// towards `min_module_mm` only when the symbol would not fit the box. `unsigned_label`, when
+// set, is printed under an unsigned seal (a band of `kLabelBandMm` is kept for it).
+struct BarcodeElement {
+  static constexpr double kLabelBandMm = 2.2;
+  Symbology symbology = Symbology::datamatrix;
+  std::string content;
+  bool seal = false;
+  Rect box;
+  double module_mm = 0.254;
+  double min_module_mm = 0.254;
+  int quiet_zone_modules = 2;
+  std::string unsigned_label;
+};
+
 struct Element;
 
 // Children in coordinates relative to (x, y). A group in a stack takes `height` of room,
@@ -174,7 +191,7 @@ struct Element {
   std::optional<Path> clip;
   std::variant<ShapeElement, ImageElement, PhotoElement, TextElement, MrzElement, GuillocheElement,
                StarsElement, GhostElement, MicrotextElement, ReliefElement, WallElement,
-               GroupElement, StackElement>
+               GroupElement, StackElement, BarcodeElement>
       content;
 };
 

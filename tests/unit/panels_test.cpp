@@ -153,9 +153,25 @@ TEST_F(SpecimenPanels, KIsOnlyBlackAndWhiteAndHoldsTheMrz) {
   }
   // The MRZ's ink: 90 OCR-B characters, some thousands of pixels at 300 dpi.
   EXPECT_GT(black, 5000u);
-  // Its rows are in the bottom third of the card, none elsewhere.
+  // Above the MRZ rows (the bottom of the card) the only resin is the seal's DataMatrix:
+  // nothing black outside its box.
+  Rect seal;
+  for (const Item& item : back.items)
+    if (const auto* code = std::get_if<Barcode>(&item.content)) seal = code->box;
+  ASSERT_GT(seal.width, 0);
+  std::size_t seal_black = 0;
   for (int y = 0; y < 638 * 3 / 5; ++y)
-    for (int x = 0; x < 1011; ++x) ASSERT_EQ(k.rgba[(std::size_t(y) * 1011 + x) * 4], 255);
+    for (int x = 0; x < 1011; ++x) {
+      const double x_mm = (x + 0.5) * 25.4 / 300, y_mm = (y + 0.5) * 25.4 / 300;
+      const bool in_seal = x_mm >= seal.x && x_mm <= seal.x + seal.width && y_mm >= seal.y &&
+                           y_mm <= seal.y + seal.height;
+      const bool ink = k.rgba[(std::size_t(y) * 1011 + x) * 4] == 0;
+      if (!in_seal) {
+        ASSERT_FALSE(ink) << "resin at " << x << ", " << y;
+      }
+      seal_black += ink;
+    }
+  EXPECT_GT(seal_black, 1000u);  // the seal's modules
 }
 
 TEST_F(SpecimenPanels, NothingTaggedKIsInTheColourPanel) {
