@@ -2,32 +2,19 @@
 #include <cairo-svg.h>
 
 #include "cardface/error.h"
+#include "print/byte_sink.h"
 #include "cardface/print.h"
 #include "render/debug_layout.h"
 #include "render/paint.h"
 
 namespace cardface {
-namespace {
-
-cairo_status_t append(void* closure, const unsigned char* data, unsigned int length) {
-  auto* bytes = static_cast<std::vector<std::uint8_t>*>(closure);
-  try {
-    bytes->insert(bytes->end(), data, data + length);
-  } catch (...) {
-    return CAIRO_STATUS_NO_MEMORY;
-  }
-  return CAIRO_STATUS_SUCCESS;
-}
-
-}  // namespace
-
 std::vector<std::uint8_t> render_svg(const Face& face, const SvgOptions& options) {
   std::vector<std::uint8_t> bytes;
   // Points, not mm, as the SVG's user unit: Cairo keeps coordinates to 1/256 of a unit, and
   // 1/256 mm would shape 0.3 mm microtext glyphs visibly coarser.
   constexpr double kPtPerMm = 72.0 / 25.4;
   cairo_surface_t* surface = cairo_svg_surface_create_for_stream(
-      append, &bytes, face.width_mm * kPtPerMm, face.height_mm * kPtPerMm);
+      print::append_to_bytes, &bytes, face.width_mm * kPtPerMm, face.height_mm * kPtPerMm);
   cairo_svg_surface_restrict_to_version(surface, CAIRO_SVG_VERSION_1_1);
   cairo_svg_surface_set_document_unit(surface, CAIRO_SVG_UNIT_PT);
   cairo_t* cr = cairo_create(surface);

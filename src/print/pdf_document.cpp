@@ -3,26 +3,13 @@
 #include <cairo-pdf.h>
 
 #include "cardface/error.h"
+#include "print/byte_sink.h"
 #include "print/page_boxes.h"
 #include "render/paint.h"
 
 namespace cardface::print {
-namespace {
-
-cairo_status_t append(void* closure, const unsigned char* data, unsigned int length) {
-  auto* bytes = static_cast<std::vector<std::uint8_t>*>(closure);
-  try {
-    bytes->insert(bytes->end(), data, data + length);
-  } catch (...) {
-    return CAIRO_STATUS_NO_MEMORY;
-  }
-  return CAIRO_STATUS_SUCCESS;
-}
-
-}  // namespace
-
 PdfDocument::PdfDocument() {
-  surface_ = cairo_pdf_surface_create_for_stream(append, &bytes_, 100, 100);
+  surface_ = cairo_pdf_surface_create_for_stream(append_to_bytes, &bytes_, 100, 100);
   // PDF 1.5 (Cairo's default): transparency groups, and what every print RIP reads.
   cairo_pdf_surface_restrict_to_version(surface_, CAIRO_PDF_VERSION_1_5);
   cairo_pdf_surface_set_metadata(surface_, CAIRO_PDF_METADATA_CREATOR, "cardface");
