@@ -111,6 +111,9 @@ struct Item {
   std::string element;      // the template element's id, for tests and debugging
   std::vector<Path> clips;  // drawn only inside all of these paths
   std::variant<Shape, GlyphRun, Image> content;
+  // Whether the item depends on the card (its data, photo or a condition on them). Items that
+  // do not are the same on every card of a template: renderers may cache them (Renderer).
+  bool personal = false;
 };
 
 struct Face {

@@ -8,6 +8,7 @@
 #include "cardface/image.h"
 #include "cardface/render.h"
 #include "render/font_cache.h"
+#include "render/paint_item.h"
 
 namespace cardface {
 namespace {
@@ -136,6 +137,31 @@ void draw(cairo_t* cr, const Image& image) {
 
 }  // namespace
 
+namespace render {
+
+void set_up_context(cairo_t* cr, int dpi) {
+  const double scale = dpi / 25.4;
+  cairo_scale(cr, scale, scale);
+  cairo_font_options_t* font_options = cairo_font_options_create();
+  cairo_font_options_set_hint_style(font_options, CAIRO_HINT_STYLE_NONE);
+  cairo_font_options_set_hint_metrics(font_options, CAIRO_HINT_METRICS_OFF);
+  cairo_font_options_set_antialias(font_options, CAIRO_ANTIALIAS_GRAY);
+  cairo_set_font_options(cr, font_options);
+  cairo_font_options_destroy(font_options);
+}
+
+void paint_item(cairo_t* cr, const Item& item) {
+  cairo_save(cr);
+  for (const Path& clip : item.clips) {
+    add_path(cr, clip);
+    cairo_clip(cr);
+  }
+  std::visit([cr](const auto& content) { draw(cr, content); }, item.content);
+  cairo_restore(cr);
+}
+
+}  // namespace render
+
 int pixels_for_mm(double mm, int dpi) {
   return int(std::lround(mm / 25.4 * dpi));
 }
@@ -157,14 +183,7 @@ Bitmap rasterize(const Face& face, const RasterOptions& options) {
     cairo_surface_destroy(surface);
     throw Error(ErrorKind::internal, "render", "Cairo could not create a surface");
   }
-  const double scale = options.dpi / 25.4;
-  cairo_scale(cr, scale, scale);
-  cairo_font_options_t* font_options = cairo_font_options_create();
-  cairo_font_options_set_hint_style(font_options, CAIRO_HINT_STYLE_NONE);
-  cairo_font_options_set_hint_metrics(font_options, CAIRO_HINT_METRICS_OFF);
-  cairo_font_options_set_antialias(font_options, CAIRO_ANTIALIAS_GRAY);
-  cairo_set_font_options(cr, font_options);
-  cairo_font_options_destroy(font_options);
+  render::set_up_context(cr, options.dpi);
 
   // Everything is clipped to the card: ID-1 with its rounded corners.
   Path card;
@@ -173,15 +192,7 @@ Bitmap rasterize(const Face& face, const RasterOptions& options) {
   cairo_clip(cr);
 
   try {
-    auto draw_item = [cr](const Item& item) {
-      cairo_save(cr);
-      for (const Path& clip : item.clips) {
-        add_path(cr, clip);
-        cairo_clip(cr);
-      }
-      std::visit([cr](const auto& content) { draw(cr, content); }, item.content);
-      cairo_restore(cr);
-    };
+    auto draw_item = [cr](const Item& item) { render::paint_item(cr, item); };
     // The uv panel is invisible ink: never in the colour image. The preview paints its
     // coverage violet over the finished face, as it glows under a UV lamp.
     for (const Item& item : face.items)
