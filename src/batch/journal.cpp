@@ -8,6 +8,7 @@
 #include <cstring>
 #include <fstream>
 #include <sstream>
+#include <utility>
 
 #include "cardface/error.h"
 
@@ -46,20 +47,21 @@ Journal::Journal(const std::filesystem::path& out_dir, bool resume) : path_(out_
     throw fail(errno == EWOULDBLOCK ? "another cardface run is writing to this folder"
                                     : std::string("cannot lock: ") + std::strerror(errno));
   if (resume) {
-    std::ifstream in(path_);
+    std::ifstream in(path_, std::ios::binary);
     std::string text;
     bool first = true;
+    off_t complete = 0;  // bytes up to the end of the last whole line
     while (std::getline(in, text)) {
-      if (first && text + "\n" == header) {
-        first = false;
-        continue;
-      }
-      first = false;
+      if (in.eof()) break;  // no newline: torn by the interruption
+      complete += off_t(text.size()) + 1;
+      if (std::exchange(first, false) && text + "\n" == header) continue;
       int line = 0;
       Entry entry;
-      if (in.eof()) break;  // no newline: torn by the interruption
       if (parse_entry(text, line, entry)) earlier_[line] = std::move(entry);
     }
+    // Cut a torn last line, so that what is appended now starts on a line of its own.
+    if (::ftruncate(fd_, complete) != 0)
+      throw fail(std::string("cannot write: ") + std::strerror(errno));
   }
   // Resuming appends: a later line for a record overrides an earlier one.
   if (resume && ::lseek(fd_, 0, SEEK_END) > 0) return;
