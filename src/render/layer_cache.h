@@ -36,6 +36,7 @@ class Layer {
   // `target_is_clear`: nothing is drawn there yet, so every tile may be copied.
   void composite(cairo_t* cr, bool target_is_clear) const;
   std::size_t bytes() const;
+  const Bitmap& pixels() const { return pixels_; }
 
  private:
   enum class Tile : std::uint8_t { clear, opaque, mixed };

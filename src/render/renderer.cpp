@@ -84,12 +84,25 @@ Bitmap Renderer::rasterize(const Face& face, const RasterOptions& options) const
   if (options.dpi < 50 || options.dpi > 4800)
     throw Error(ErrorKind::internal, "dpi", "must be from 50 to 4800");
 
+  // The uv panel is never in the colour image (as in cardface::rasterize).
+  std::vector<const Item*> drawn;
+  for (const Item& item : face.items)
+    if (item.panel != Panel::uv) drawn.push_back(&item);
+
+  // A face that starts with shared items starts as a copy of their layer: no clearing, no
+  // compositing onto nothing.
+  std::size_t first = 0;
+  while (first < drawn.size() && !drawn[first]->personal) ++first;
   Bitmap bitmap;
-  bitmap.dpi = options.dpi;
-  bitmap.width = pixels_for_mm(face.width_mm, options.dpi);
-  bitmap.height = pixels_for_mm(face.height_mm, options.dpi);
-  bitmap.stride = cairo_format_stride_for_width(CAIRO_FORMAT_ARGB32, bitmap.width);
-  bitmap.data.assign(std::size_t(bitmap.stride) * bitmap.height, 0);
+  if (first > 0) {
+    bitmap = cache_->layer(face, std::span(drawn).first(first), options.dpi)->pixels();
+  } else {
+    bitmap.dpi = options.dpi;
+    bitmap.width = pixels_for_mm(face.width_mm, options.dpi);
+    bitmap.height = pixels_for_mm(face.height_mm, options.dpi);
+    bitmap.stride = cairo_format_stride_for_width(CAIRO_FORMAT_ARGB32, bitmap.width);
+    bitmap.data.assign(std::size_t(bitmap.stride) * bitmap.height, 0);
+  }
   cairo_surface_t* surface = cairo_image_surface_create_for_data(
       bitmap.data.data(), CAIRO_FORMAT_ARGB32, bitmap.width, bitmap.height, bitmap.stride);
   cairo_t* cr = cairo_create(surface);
@@ -99,11 +112,6 @@ Bitmap Renderer::rasterize(const Face& face, const RasterOptions& options) const
     throw Error(ErrorKind::internal, "render", "Cairo could not create a surface");
   }
   render::set_up_context(cr, options.dpi);
-
-  // The uv panel is never in the colour image (as in cardface::rasterize).
-  std::vector<const Item*> drawn;
-  for (const Item& item : face.items)
-    if (item.panel != Panel::uv) drawn.push_back(&item);
 
   // A card's own item well inside the card's outline draws the same with or without the
   // outline as a clip, and a non-rectangular clip makes Cairo several times slower.
@@ -121,8 +129,8 @@ Bitmap Renderer::rasterize(const Face& face, const RasterOptions& options) const
   };
 
   try {
-    bool clear = true;
-    for (std::size_t i = 0; i < drawn.size();) {
+    bool clear = first == 0;
+    for (std::size_t i = first; i < drawn.size();) {
       if (drawn[i]->personal) {
         draw_own(*drawn[i++]);
         clear = false;

@@ -308,9 +308,13 @@ class Composer {
         params);
     // One path of many subpaths: one stroke call for the whole pattern.
     Path all;
+    std::size_t ops = 0;
+    for (const Path& line : lines) ops += line.ops.size();
+    all.ops.reserve(ops);
     for (const Path& line : lines) all.ops.insert(all.ops.end(), line.ops.begin(), line.ops.end());
     push(e, clips,
-         Shape{translated(all, offset), std::nullopt, g.stroke, shifted(g.rainbow, offset)});
+         Shape{translated(std::move(all), offset), std::nullopt, g.stroke,
+               shifted(g.rainbow, offset)});
     return 0;
   }
 
