@@ -2,7 +2,8 @@
 //   encode_floor      PNG-encoding both faces of an already rendered card (the floor);
 //   full_render       compose + rasterize (layer cache warm) + PNG-encode both faces, a
 //                     different holder each iteration;
-//   rasterize_only    the same without encoding; compose_only: compose alone.
+//   rasterize_only    the same without encoding; compose_only: compose alone;
+//   encode_level/N    both faces at zlib level N: time and bytes (for --png-compression).
 // Holders come from the JSON Lines file in CARDFACE_BENCH_HOLDERS (cardface_make_holders);
 // 600 dpi, PNG level from CARDFACE_BENCH_PNG_LEVEL (default 1).
 #include <benchmark/benchmark.h>
@@ -56,6 +57,18 @@ void encode_floor(benchmark::State& state) {
     for (const Bitmap& face : faces) benchmark::DoNotOptimize(encode_png(face, b.png_level));
 }
 
+// --png-compression's trade: time and bytes of both faces at each zlib level (filter NONE).
+void encode_level(benchmark::State& state) {
+  Bench& b = bench();
+  const std::vector<Bitmap> faces = b.renderer->render(b.cards[0], {dpi, false});
+  std::size_t bytes = 0;
+  for (auto _ : state) {
+    bytes = 0;
+    for (const Bitmap& face : faces) bytes += encode_png(face, int(state.range(0))).size();
+  }
+  state.counters["bytes"] = double(bytes);
+}
+
 void full_render(benchmark::State& state) {
   Bench& b = bench();
   std::size_t i = 0;
@@ -83,6 +96,7 @@ BENCHMARK(encode_floor)->Unit(benchmark::kMillisecond)->MinTime(3);
 BENCHMARK(full_render)->Unit(benchmark::kMillisecond)->MinTime(3);
 BENCHMARK(rasterize_only)->Unit(benchmark::kMillisecond)->MinTime(3);
 BENCHMARK(compose_only)->Unit(benchmark::kMillisecond)->MinTime(2);
+BENCHMARK(encode_level)->Unit(benchmark::kMillisecond)->DenseRange(0, 9)->MinTime(1);
 
 }  // namespace
 
