@@ -108,8 +108,9 @@ bool BatchReader::read_csv_row(std::vector<std::string>& cells, std::string& raw
         } else {
           cells.back() += c;
         }
-      } else if (c == '"') {
-        quoted = true;
+      } else if (c == '"' && cells.back().empty()) {
+        quoted =
+            true;  // only at a cell's start: elsewhere a quote is text, as spreadsheets read it
       } else if (c == ',') {
         cells.emplace_back();
       } else {

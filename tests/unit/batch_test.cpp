@@ -96,6 +96,14 @@ TEST(BatchReader, CsvRowsBecomeRecordsByTheHeader) {
   EXPECT_EQ(records[2].fault, "has 2 cells; the header row has 6");
 }
 
+TEST(BatchReader, CsvQuoteInsideACellIsText) {
+  TempDir dir;
+  const auto records = read_all(dir.write("q.csv", "type,surname\nx,O\"NEIL\nx,\"A\"B\n"));
+  ASSERT_EQ(records.size(), 2u);
+  EXPECT_EQ(nlohmann::json::parse(records[0].json)["surname"], "O\"NEIL");
+  EXPECT_EQ(nlohmann::json::parse(records[1].json)["surname"], "AB");
+}
+
 TEST(BatchReader, CsvHeaderFaultsSinkTheFile) {
   TempDir dir;
   EXPECT_THROW(BatchReader(dir.write("a.csv", "")), Error);
