@@ -9,7 +9,7 @@ packages=(
   libcairo2-dev libharfbuzz-dev libfreetype-dev libpng-dev libjpeg62-turbo-dev
   nlohmann-json3-dev libcli11-dev libzxing-dev libssl-dev
   # tests and benchmarks
-  libgtest-dev libbenchmark-dev poppler-utils dmtx-utils openssl xxd
+  libgtest-dev libbenchmark-dev poppler-utils dmtx-utils openssl xxd librsvg2-bin
 )
 
 missing=()

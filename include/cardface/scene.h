@@ -125,6 +125,9 @@ struct Item {
   std::vector<Path> clips;  // drawn only inside all of these paths
   std::variant<Shape, GlyphRun, Image, Barcode> content;
   bool bleed = false;  // background art: in print output it runs past the trim into the bleed
+  // Whether the item depends on the card (its data, photo or a condition on them). Items that
+  // do not are the same on every card of a template: renderers may cache them (Renderer).
+  bool personal = false;
 };
 
 struct Face {

@@ -1,11 +1,14 @@
 #include <iostream>
 
+#include "cardface/batch.h"
 #include "cardface/card.h"
 #include "cardface/compose.h"
 #include "cardface/error.h"
 #include "cardface/render.h"
+#include "cardface/renderer.h"
 #include "cardface/seal.h"
 #include "cardface/template.h"
+#include "cli/batch_command.h"
 #include "cli/commands.h"
 #include "cli/output.h"
 #include "cli/print_files.h"
@@ -24,6 +27,8 @@ struct RenderArgs {
   std::string seal_key;
   std::string seal_date;
   bool verbose = false;
+  int png_compression = 1;
+  BatchArgs batch;
 };
 
 RenderArgs& render_args() {
@@ -31,23 +36,42 @@ RenderArgs& render_args() {
   return args;
 }
 
+std::vector<Side> sides_of(const std::string& side) {
+  if (side == "front") return {Side::front};
+  if (side == "back") return {Side::back};
+  return {Side::front, Side::back};
+}
+
+SealOptions seal_options(const std::string& key_file, const std::string& date) {
+  SealOptions seal;
+  if (!key_file.empty()) seal.key = std::make_shared<const SealKey>(SealKey::load_pem(key_file));
+  if (!date.empty()) {
+    seal.signature_date = Date::parse_iso(date);
+    if (!seal.signature_date)
+      throw Error(ErrorKind::data, "--seal-date", "must be a date YYYY-MM-DD");
+  }
+  return seal;
+}
+
 int render(const RenderArgs& a) {
+  if (is_batch_file(a.data)) {
+    if (wants_print_files(a.print) || a.print.debug_layout)
+      throw Error(ErrorKind::data, "--format",
+                  "a batch file renders PNG faces; PDF, SVG, panels and --debug-layout take one "
+                  "card (or use impose)");
+    return render_batch_file(a.data, a.template_name, sides_of(a.side), a.dpi, a.show_uv,
+                             seal_options(a.seal_key, a.seal_date), a.png_compression, a.out,
+                             a.batch);
+  }
   const Card card = load_card(a.data);
   const Template tmpl =
       a.template_name.empty() ? default_template(card.type) : find_template(a.template_name);
   ComposeOptions options;
-  if (a.side == "front")
-    options.sides = {Side::front};
-  else if (a.side == "back")
-    options.sides = {Side::back};
-  if (!a.seal_key.empty())
-    options.seal.key = std::make_shared<const SealKey>(SealKey::load_pem(a.seal_key));
-  if (!a.seal_date.empty()) {
-    options.seal.signature_date = Date::parse_iso(a.seal_date);
-    if (!options.seal.signature_date)
-      throw Error(ErrorKind::data, "--seal-date", "must be a date YYYY-MM-DD");
-  }
-  const Scene scene = compose(card, tmpl, Fonts::bundled(), options);
+  options.sides = sides_of(a.side);
+  options.seal = seal_options(a.seal_key, a.seal_date);
+  // The same path as a batch: a card alone gives the bytes it gives in a batch.
+  const Renderer renderer(tmpl);
+  const Scene scene = renderer.compose(card, options);
 
   const std::filesystem::path out_dir = a.out;
   std::error_code ec;
@@ -71,8 +95,9 @@ int render(const RenderArgs& a) {
     files = print_files(scene, out_dir, stem, a.print);
   } else {
     for (const Face& face : scene.faces) {
-      const Bitmap bitmap = rasterize(face, RasterOptions{a.dpi, a.show_uv, a.print.debug_layout});
-      files.push_back({out_dir / (stem + "-" + to_string(face.side) + ".png"), encode_png(bitmap)});
+      const Bitmap bitmap = renderer.rasterize(face, RasterOptions{a.dpi, a.show_uv, a.print.debug_layout});
+      files.push_back({out_dir / (stem + "-" + to_string(face.side) + ".png"),
+                       encode_png(bitmap, a.png_compression)});
     }
   }
   write_all(files);
@@ -84,8 +109,10 @@ int render(const RenderArgs& a) {
 
 void add_render(CLI::App& app) {
   RenderArgs& a = render_args();
-  CLI::App* cmd = app.add_subcommand("render", "Render the faces of one card to PNG");
-  cmd->add_option("data", a.data, "The holder's record (JSON)")
+  CLI::App* cmd = app.add_subcommand(
+      "render", "Render the faces of one card, or of every record of a batch file, to PNG");
+  cmd->add_option("data", a.data,
+                  "The holder's record (JSON), or a batch of them (.jsonl, .ndjson or .csv)")
       ->required()
       ->check(CLI::ExistingFile);
   cmd->add_option("--template,-t", a.template_name,
@@ -100,8 +127,15 @@ void add_render(CLI::App& app) {
   cmd->add_option("--seal-date", a.seal_date,
                   "The seal's signature date, YYYY-MM-DD (default: the card's valid_from)");
   cmd->add_flag("--verbose,-v", a.verbose, "Report the barcode module size used at this dpi");
+  cmd->add_option("--png-compression", a.png_compression,
+                  "zlib level 0-9: 1 (default) is fast, 9 smallest (see docs/batch.md)")
+      ->check(CLI::Range(0, 9));
+  add_batch_options(*cmd, a.batch);
   add_print_options(cmd, a.print);
-  cmd->callback([&a] { check_print_options(a.print); });
+  cmd->callback([cmd, &a] {
+    check_print_options(a.print);
+    if (!is_batch_file(a.data)) reject_batch_options(*cmd);
+  });
 }
 
 int run_selected(CLI::App& app) {

@@ -178,6 +178,18 @@ void draw(cairo_t* cr, const Barcode& code, bool snap_to_pixels, bool quiet_zone
   cairo_restore(cr);
 }
 
+// Unhinted outlines (the Scene's positions are exact), grey antialiasing or none.
+void set_up_antialias(cairo_t* cr, bool antialias) {
+  cairo_set_antialias(cr, antialias ? CAIRO_ANTIALIAS_DEFAULT : CAIRO_ANTIALIAS_NONE);
+  cairo_font_options_t* font_options = cairo_font_options_create();
+  cairo_font_options_set_hint_style(font_options, CAIRO_HINT_STYLE_NONE);
+  cairo_font_options_set_hint_metrics(font_options, CAIRO_HINT_METRICS_OFF);
+  cairo_font_options_set_antialias(font_options,
+                                   antialias ? CAIRO_ANTIALIAS_GRAY : CAIRO_ANTIALIAS_NONE);
+  cairo_set_font_options(cr, font_options);
+  cairo_font_options_destroy(font_options);
+}
+
 void draw_item(cairo_t* cr, const Item& item, const PaintOptions& options) {
   cairo_save(cr);
   for (const Path& clip : item.clips) {
@@ -278,15 +290,7 @@ void check_status(cairo_t* cr, const char* where) {
 
 void paint_face(cairo_t* cr, const Face& face, const PaintOptions& options) {
   cairo_save(cr);
-  const cairo_antialias_t antialias =
-      options.antialias ? CAIRO_ANTIALIAS_GRAY : CAIRO_ANTIALIAS_NONE;
-  cairo_set_antialias(cr, options.antialias ? CAIRO_ANTIALIAS_DEFAULT : CAIRO_ANTIALIAS_NONE);
-  cairo_font_options_t* font_options = cairo_font_options_create();
-  cairo_font_options_set_hint_style(font_options, CAIRO_HINT_STYLE_NONE);
-  cairo_font_options_set_hint_metrics(font_options, CAIRO_HINT_METRICS_OFF);
-  cairo_font_options_set_antialias(font_options, antialias);
-  cairo_set_font_options(cr, font_options);
-  cairo_font_options_destroy(font_options);
+  set_up_antialias(cr, options.antialias);
   try {
     draw_items(cr, face, options, [&](const Item& item) {
       return options.panels.includes(item.panel) && !(options.show_uv && item.panel == Panel::uv);
@@ -307,6 +311,16 @@ void paint_face(cairo_t* cr, const Face& face, const PaintOptions& options) {
   }
   cairo_restore(cr);
   check_status(cr, "render");
+}
+
+void set_up_raster_context(cairo_t* cr, int dpi) {
+  const double scale = dpi / 25.4;
+  cairo_scale(cr, scale, scale);
+  set_up_antialias(cr, true);
+}
+
+void paint_item(cairo_t* cr, const Item& item, const PaintOptions& options) {
+  draw_item(cr, item, options);
 }
 
 }  // namespace cardface::render

@@ -41,6 +41,14 @@ struct PaintOptions {
 void paint_face(cairo_t* cr, const Face& face, const PaintOptions& options);
 
 
+// For drawing items one by one on an image surface (the Renderer): scales `cr` from
+// millimetres to pixels at `dpi` and sets the font options paint_face uses.
+void set_up_raster_context(cairo_t* cr, int dpi);
+
+// Draws one item inside its own clips (not the trim's: the caller clips to that), exactly as
+// paint_face draws it.
+void paint_item(cairo_t* cr, const Item& item, const PaintOptions& options);
+
 // Throws Error(ErrorKind::internal, where, ...) when `cr` is in an error state.
 void check_status(cairo_t* cr, const char* where);
 

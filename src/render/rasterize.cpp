@@ -7,6 +7,7 @@
 #include "cardface/image.h"
 #include "cardface/render.h"
 #include "render/debug_layout.h"
+#include "render/blank_bitmap.h"
 #include "render/paint.h"
 
 namespace cardface {
@@ -22,12 +23,7 @@ int pixels_for_mm(double mm, int dpi) {
 Bitmap rasterize(const Face& face, const RasterOptions& options) {
   if (options.dpi < 50 || options.dpi > 4800)
     throw Error(ErrorKind::internal, "dpi", "must be from 50 to 4800");
-  Bitmap bitmap;
-  bitmap.dpi = options.dpi;
-  bitmap.width = pixels_for_mm(face.width_mm, options.dpi);
-  bitmap.height = pixels_for_mm(face.height_mm, options.dpi);
-  bitmap.stride = cairo_format_stride_for_width(CAIRO_FORMAT_ARGB32, bitmap.width);
-  bitmap.data.assign(std::size_t(bitmap.stride) * bitmap.height, 0);
+  Bitmap bitmap = render::blank_bitmap(face, options.dpi);
   cairo_surface_t* surface = cairo_image_surface_create_for_data(
       bitmap.data.data(), CAIRO_FORMAT_ARGB32, bitmap.width, bitmap.height, bitmap.stride);
   cairo_t* cr = cairo_create(surface);

@@ -141,6 +141,7 @@ class Composer {
     item.element = e.id;
     item.clips = std::move(clips);
     item.content = std::move(content);
+    item.personal = personal_;
     out_->push_back(std::move(item));
   }
 
@@ -161,8 +162,36 @@ class Composer {
   double emit(const Element& e, Point offset, std::vector<Path> clips) {
     if (!visible(e)) return -1;
     if (e.clip) clips.push_back(translated(*e.clip, offset));
-    return std::visit([&](const auto& content) { return draw(e, content, offset, clips); },
-                      e.content);
+    // Whether the card shows it is the card's business; so is what a stack's rows hold,
+    // since a hidden or wrapped row moves every row below it.
+    const bool outer = personal_;
+    personal_ = outer || !e.condition.if_present.empty() || !e.condition.if_absent.empty() ||
+                std::holds_alternative<StackElement>(e.content) ||
+                std::visit([](const auto& content) { return depends_on_card(content); }, e.content);
+    const double extra =
+        std::visit([&](const auto& content) { return draw(e, content, offset, clips); }, e.content);
+    personal_ = outer;
+    return extra;
+  }
+
+  static bool has_placeholder(const std::string& source) {
+    return source.find('{') != std::string::npos;  // `{{` (a literal brace) errs on the safe side
+  }
+  static bool depends_on_card(const TextElement& t) { return has_placeholder(t.source); }
+  static bool depends_on_card(const MicrotextElement& m) { return has_placeholder(m.source); }
+  static bool depends_on_card(const GuillocheElement& g) { return !g.personal_seed.empty(); }
+  static bool depends_on_card(const ShapeElement&) { return false; }
+  static bool depends_on_card(const ImageElement&) { return false; }
+  static bool depends_on_card(const StarsElement&) { return false; }
+  static bool depends_on_card(const WallElement&) { return false; }
+  static bool depends_on_card(const ReliefElement& r) {
+    return !r.mask_path && has_placeholder(r.mask_text);
+  }
+  static bool depends_on_card(const GroupElement&) { return false; }  // its children decide
+  // Photo, ghost, MRZ and any element kind not listed: assume the card's (safe for a cache).
+  template <typename Other>
+  static bool depends_on_card(const Other&) {
+    return true;
   }
 
   double draw(const Element& e, const ShapeElement& s, Point offset, std::vector<Path>& clips) {
@@ -289,9 +318,13 @@ class Composer {
         params);
     // One path of many subpaths: one stroke call for the whole pattern.
     Path all;
+    std::size_t ops = 0;
+    for (const Path& line : lines) ops += line.ops.size();
+    all.ops.reserve(ops);
     for (const Path& line : lines) all.ops.insert(all.ops.end(), line.ops.begin(), line.ops.end());
     push(e, clips,
-         Shape{translated(all, offset), std::nullopt, g.stroke, shifted(g.rainbow, offset)});
+         Shape{translated(std::move(all), offset), std::nullopt, g.stroke,
+               shifted(g.rainbow, offset)});
     return 0;
   }
 
@@ -456,6 +489,7 @@ class Composer {
   const SealOptions& seal_;
   std::vector<Item>* out_ = nullptr;
   std::shared_ptr<const Raster> photo_;
+  bool personal_ = false;  // the element being drawn depends on the card
 };
 
 }  // namespace

@@ -1,0 +1,77 @@
+// Rendering a batch file of many records (JSON Lines, or CSV with a header row of field
+// names) to PNG files: in parallel, byte-identical for any number of threads, resumable after
+// an interruption (a journal of finished records), every bad record reported while the rest
+// render. The format is in docs/batch.md.
+#pragma once
+
+#include <cstddef>
+#include <filesystem>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "cardface/error.h"
+#include "cardface/scene.h"
+#include "cardface/seal.h"
+
+namespace cardface {
+
+struct BatchOptions {
+  std::filesystem::path out_dir;
+  std::string template_name;  // a bundled template or a directory; empty: by each record's type
+  std::vector<Side> sides = {Side::front, Side::back};
+  int dpi = 600;
+  bool show_uv = false;
+  SealOptions seal;         // signs each card's seal (none: unsigned specimen seals)
+  int png_compression = 1;  // zlib level 0-9 (see docs/batch.md for the measured trade-off)
+  // Output files are OUT/<name>-front.png and -back.png, <name> from this pattern: `{line}`
+  // (the record's line in the batch file) and any key a template can bind (`{id_number}`).
+  std::string name_pattern = "{line}";
+  int jobs = 0;  // worker threads; 0: the machine's cores
+  bool fail_fast = false;
+  bool resume = false;           // skip records the journal shows finished with the same input
+  std::filesystem::path report;  // JSON Lines, one line per record; empty: OUT/report.jsonl
+};
+
+// One record's outcome, in line order.
+struct BatchRecordResult {
+  int line = 0;
+  bool ok = false;
+  bool unchanged = false;                    // finished by an earlier run (--resume)
+  std::vector<std::filesystem::path> files;  // written (or found unchanged)
+  std::vector<Problem> problems;             // when not ok; never the holder's values
+};
+
+struct BatchProgress {
+  std::size_t total = 0;  // records in the file
+  std::size_t done = 0;   // rendered, unchanged or failed so far
+  std::size_t failed = 0;
+  double seconds = 0;
+};
+
+struct BatchSummary {
+  std::size_t total = 0;
+  std::size_t rendered = 0;
+  std::size_t unchanged = 0;
+  std::size_t failed = 0;
+  bool stopped_early = false;  // --fail-fast stopped before the end
+  double seconds = 0;
+  std::filesystem::path report;
+};
+
+struct BatchCallbacks {
+  std::function<void(const BatchRecordResult&)> on_record;  // in line order
+  std::function<void(const BatchProgress&)> on_progress;    // a few times a second at most
+};
+
+// Whether `file` is a batch file by its extension: .jsonl, .ndjson or .csv (any case).
+bool is_batch_file(const std::filesystem::path& file);
+
+// Renders every record of `batch_file`. Photos resolve against the batch file's directory.
+// A bad record is reported (report file, on_record) and the others render. Throws Error for
+// what sinks the whole run: an unreadable batch file or CSV header, an unknown --template, an
+// output directory that cannot be written, or another run holding its journal.
+BatchSummary render_batch(const std::filesystem::path& batch_file, const BatchOptions& options,
+                          const BatchCallbacks& callbacks = {});
+
+}  // namespace cardface

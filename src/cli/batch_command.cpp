@@ -1,0 +1,103 @@
+#include "cli/batch_command.h"
+
+#include <unistd.h>
+
+#include <cmath>
+#include <cstdio>
+#include <iostream>
+
+#include "cardface/batch.h"
+#include "cli/commands.h"
+
+namespace cardface::cli {
+namespace {
+
+const char* const batch_only[] = {"--jobs", "--name", "--report", "--fail-fast", "--resume"};
+
+std::string duration(double seconds) {
+  const long s = std::lround(seconds);
+  char text[32];
+  if (s >= 3600)
+    std::snprintf(text, sizeof text, "%ld:%02ld:%02ld", s / 3600, s / 60 % 60, s % 60);
+  else
+    std::snprintf(text, sizeof text, "%ld:%02ld", s / 60, s % 60);
+  return text;
+}
+
+}  // namespace
+
+void add_batch_options(CLI::App& cmd, BatchArgs& a) {
+  cmd.add_option("--jobs,-j", a.jobs, "Batch: worker threads (default: the machine's cores)")
+      ->check(CLI::Range(1, 1024));
+  cmd.add_option("--name", a.name,
+                 "Batch: output file names, e.g. '{id_number}' (default '{line}': the record's "
+                 "line)");
+  cmd.add_option("--report", a.report,
+                 "Batch: the JSON Lines report of every record (default OUT/report.jsonl)");
+  cmd.add_flag("--fail-fast", a.fail_fast, "Batch: stop at the first record that fails");
+  cmd.add_flag(
+      "--resume", a.resume,
+      "Batch: render only what the journal of an earlier run in OUT lacks or what changed");
+}
+
+void reject_batch_options(const CLI::App& cmd) {
+  for (const char* name : batch_only)
+    if (cmd.count(name) > 0)
+      throw CLI::ValidationError(name, "applies to batch files (.jsonl, .ndjson, .csv) only");
+}
+
+int render_batch_file(const std::string& batch_file, const std::string& template_name,
+                      const std::vector<Side>& sides, int dpi, bool show_uv, const SealOptions& seal,
+                      int png_compression,
+                      const std::string& out_dir, const BatchArgs& a) {
+  BatchOptions options;
+  options.out_dir = out_dir;
+  options.template_name = template_name;
+  options.sides = sides;
+  options.dpi = dpi;
+  options.show_uv = show_uv;
+  options.seal = seal;
+  options.png_compression = png_compression;
+  options.name_pattern = a.name;
+  options.jobs = a.jobs;
+  options.fail_fast = a.fail_fast;
+  options.resume = a.resume;
+  options.report = a.report;
+
+  // The live line only where someone watches: never in a log or a pipe.
+  const bool terminal = ::isatty(STDERR_FILENO) == 1;
+  bool line_shown = false;
+  BatchCallbacks callbacks;
+  callbacks.on_record = [&](const BatchRecordResult& r) {
+    if (r.ok) return;
+    if (line_shown) std::cerr << "\r\033[K";
+    line_shown = false;
+    for (const Problem& p : r.problems)
+      std::cerr << "cardface: error: line " << r.line << ": "
+                << (p.where.empty() ? "" : p.where + ": ") << p.message << "\n";
+  };
+  if (terminal)
+    callbacks.on_progress = [&](const BatchProgress& p) {
+      const double rate = p.seconds > 0 ? double(p.done) / p.seconds : 0;
+      char text[160];
+      std::snprintf(text, sizeof text, "\r\033[Kcardface: %zu/%zu cards, %.1f cards/s, ETA %s",
+                    p.done, p.total, rate,
+                    rate > 0 ? duration(double(p.total - p.done) / rate).c_str() : "-");
+      std::cerr << text << std::flush;
+      line_shown = true;
+    };
+
+  const BatchSummary s = render_batch(batch_file, options, callbacks);
+  if (line_shown) std::cerr << "\r\033[K";
+  char text[256];
+  std::snprintf(text, sizeof text,
+                "cardface: %zu records: %zu rendered, %zu unchanged, %zu failed%s in %.1f s "
+                "(%.1f cards/s)",
+                s.total, s.rendered, s.unchanged, s.failed,
+                s.stopped_early ? " (stopped at the first failure)" : "", s.seconds,
+                s.seconds > 0 ? double(s.rendered) / s.seconds : 0.0);
+  std::cerr << text << "; report: " << s.report.string() << "\n";
+  return s.failed > 0 ? kExitInvalid : kExitOk;
+}
+
+}  // namespace cardface::cli

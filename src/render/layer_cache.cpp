@@ -1,0 +1,260 @@
+#include "render/layer_cache.h"
+
+#include <algorithm>
+#include <bit>
+#include <cstring>
+
+#include "cardface/error.h"
+
+namespace cardface::render {
+namespace {
+
+// A 64-bit running hash of the run's content (xxHash-style rounds over 64-bit words).
+class ContentHash {
+ public:
+  void word(std::uint64_t w) {
+    h_ = std::rotl(h_ ^ (w * 0xC2B2AE3D27D4EB4Full), 31) * 0x9E3779B185EBCA87ull;
+  }
+  void number(double d) { word(std::bit_cast<std::uint64_t>(d)); }
+  void text(const std::string& s) {
+    word(s.size());
+    for (std::size_t i = 0; i < s.size(); i += 8) {
+      std::uint64_t w = 0;
+      std::memcpy(&w, s.data() + i, std::min<std::size_t>(8, s.size() - i));
+      word(w);
+    }
+  }
+  void point(Point p) {
+    number(p.x);
+    number(p.y);
+  }
+  void rect(const Rect& r) {
+    number(r.x);
+    number(r.y);
+    number(r.width);
+    number(r.height);
+  }
+  void color(const Rgba& c) {
+    number(c.r);
+    number(c.g);
+    number(c.b);
+    number(c.a);
+  }
+  void path(const Path& p) {
+    word(p.ops.size());
+    for (const PathOp& op : p.ops) {
+      word(std::uint64_t(op.verb));
+      const int points = op.verb == PathOp::Verb::cubic   ? 3
+                         : op.verb == PathOp::Verb::close ? 0
+                                                          : 1;
+      for (int i = 0; i < points; ++i) point(op.p[i]);
+    }
+  }
+  void content(const Shape& s) {
+    word(1);
+    path(s.path);
+    word(s.fill.has_value());
+    if (s.fill) color(*s.fill);
+    word(s.stroke.has_value());
+    if (s.stroke) {
+      color(s.stroke->color);
+      number(s.stroke->width_mm);
+    }
+    word(s.gradient.has_value());
+    if (s.gradient) {
+      point(s.gradient->from);
+      point(s.gradient->to);
+      word(s.gradient->colors.size());
+      for (const Rgba& c : s.gradient->colors) color(c);
+    }
+  }
+  void content(const GlyphRun& run) {
+    word(2);
+    text(run.font.file.string());
+    word(std::uint64_t(run.font.face_index));
+    number(run.size_mm);
+    color(run.color);
+    word(run.glyphs.size());
+    for (const Glyph& g : run.glyphs) {
+      word(g.index);
+      point(g.origin);
+      number(g.angle_rad);
+    }
+  }
+  void content(const Image& image) {
+    // The pixels by identity: static images are the template's, alive as long as the
+    // template (and the renderer holding the cache) is.
+    word(3);
+    word(reinterpret_cast<std::uintptr_t>(image.pixels.get()));
+    rect(image.source);
+    rect(image.dest);
+  }
+  // Any item kind added later hashes by its index alone: its content then must stay personal
+  // (compose marks unknown element kinds personal) until it is hashed here.
+  template <typename Other>
+  void content(const Other&) {
+    word(0xFFFF);
+  }
+
+  std::uint64_t value() const { return h_; }
+
+ private:
+  std::uint64_t h_ = 0x27D4EB2F165667C5ull;
+};
+
+}  // namespace
+
+Layer::Layer(Bitmap pixels) : pixels_(std::move(pixels)) {
+  surface_ = cairo_image_surface_create_for_data(pixels_.data.data(), CAIRO_FORMAT_ARGB32,
+                                                 pixels_.width, pixels_.height, pixels_.stride);
+  columns_ = (pixels_.width + tile_px - 1) / tile_px;
+  rows_ = (pixels_.height + tile_px - 1) / tile_px;
+  tiles_.assign(std::size_t(columns_) * rows_, Tile::clear);
+  for (int ty = 0; ty < rows_; ++ty)
+    for (int tx = 0; tx < columns_; ++tx) {
+      bool any = false, all = true;
+      const int y_end = std::min(pixels_.height, (ty + 1) * tile_px);
+      const int x_end = std::min(pixels_.width, (tx + 1) * tile_px);
+      for (int y = ty * tile_px; y < y_end; ++y) {
+        const auto* row = reinterpret_cast<const std::uint32_t*>(pixels_.data.data() +
+                                                                 std::size_t(y) * pixels_.stride);
+        for (int x = tx * tile_px; x < x_end; ++x) {
+          const std::uint32_t alpha = row[x] >> 24;
+          any = any || row[x] != 0;
+          all = all && alpha == 255;
+        }
+      }
+      tiles_[std::size_t(ty) * columns_ + tx] = all   ? Tile::opaque
+                                                : any ? Tile::mixed
+                                                      : Tile::clear;
+    }
+}
+
+Layer::~Layer() {
+  cairo_surface_destroy(surface_);
+}
+
+std::size_t Layer::bytes() const {
+  return pixels_.data.size() + tiles_.size();
+}
+
+void Layer::composite(cairo_t* cr, bool target_is_clear) const {
+  cairo_save(cr);
+  cairo_identity_matrix(cr);
+  cairo_set_source_surface(cr, surface_, 0, 0);
+  // Rows of neighbouring tiles of one kind become one rectangle: fewer, larger blits.
+  auto add_tiles = [&](auto wanted) {
+    bool any = false;
+    for (int ty = 0; ty < rows_; ++ty) {
+      int tx = 0;
+      while (tx < columns_) {
+        if (!wanted(tiles_[std::size_t(ty) * columns_ + tx])) {
+          ++tx;
+          continue;
+        }
+        const int start = tx;
+        while (tx < columns_ && wanted(tiles_[std::size_t(ty) * columns_ + tx])) ++tx;
+        const int x0 = start * tile_px, y0 = ty * tile_px;
+        cairo_rectangle(cr, x0, y0, std::min(pixels_.width, tx * tile_px) - x0,
+                        std::min(pixels_.height, y0 + tile_px) - y0);
+        any = true;
+      }
+    }
+    return any;
+  };
+  // Copying is exact where the layer is opaque, or where nothing lies beneath it yet.
+  cairo_set_operator(cr, CAIRO_OPERATOR_SOURCE);
+  if (add_tiles([&](Tile t) { return t == Tile::opaque || (target_is_clear && t == Tile::mixed); }))
+    cairo_fill(cr);
+  if (!target_is_clear) {
+    cairo_set_operator(cr, CAIRO_OPERATOR_OVER);
+    if (add_tiles([](Tile t) { return t == Tile::mixed; })) cairo_fill(cr);
+  }
+  cairo_restore(cr);
+}
+
+LayerKey layer_key(const Face& face, std::span<const Item* const> run, int dpi) {
+  ContentHash hash;
+  hash.number(face.width_mm);
+  hash.number(face.height_mm);
+  hash.number(face.corner_radius_mm);
+  for (const Item* each : run) {
+    const Item& item = *each;
+    hash.word(std::uint64_t(item.panel));
+    hash.word(item.clips.size());
+    for (const Path& clip : item.clips) hash.path(clip);
+    std::visit([&](const auto& content) { hash.content(content); }, item.content);
+  }
+  return {hash.value(), run.size(), face.side, dpi};
+}
+
+LayerCache::LayerCache(std::size_t max_bytes) : max_bytes_(max_bytes) {}
+
+std::shared_ptr<const Layer> LayerCache::layer(const Face& face, std::span<const Item* const> run,
+                                               int dpi) {
+  const LayerKey key = layer_key(face, run, dpi);
+  std::unique_lock lock(mutex_);
+  for (;;) {
+    auto it = entries_.find(key);
+    if (it == entries_.end()) break;
+    if (it->second.layer) {
+      ++stats_.hits;
+      lru_.splice(lru_.begin(), lru_, it->second.lru);
+      return it->second.layer;
+    }
+    rendered_.wait(lock);  // another thread is rendering it (or failed to: then we try)
+  }
+  ++stats_.misses;
+  lru_.push_front(key);
+  entries_.emplace(key, Entry{nullptr, lru_.begin()});
+  lock.unlock();
+
+  std::shared_ptr<const Layer> layer;
+  try {
+    // The run alone on a clear face, through the same rasterizer as an uncached face.
+    Face alone;
+    alone.side = face.side;
+    alone.width_mm = face.width_mm;
+    alone.height_mm = face.height_mm;
+    alone.corner_radius_mm = face.corner_radius_mm;
+    for (const Item* item : run) alone.items.push_back(*item);
+    layer = std::make_shared<const Layer>(rasterize(alone, RasterOptions{dpi, false}));
+  } catch (...) {
+    lock.lock();
+    lru_.erase(entries_.at(key).lru);
+    entries_.erase(key);
+    rendered_.notify_all();
+    throw;
+  }
+
+  lock.lock();
+  Entry& entry = entries_.at(key);
+  entry.layer = layer;
+  stats_.bytes += layer->bytes();
+  ++stats_.layers;
+  evict_beyond_limit(key);
+  rendered_.notify_all();
+  return layer;
+}
+
+void LayerCache::evict_beyond_limit(const LayerKey& keep) {
+  auto it = lru_.end();
+  while (stats_.bytes > max_bytes_ && it != lru_.begin()) {
+    --it;
+    if (*it == keep) continue;
+    auto entry = entries_.find(*it);
+    if (!entry->second.layer) continue;  // still being rendered
+    stats_.bytes -= entry->second.layer->bytes();
+    --stats_.layers;
+    ++stats_.evictions;
+    entries_.erase(entry);
+    it = lru_.erase(it);
+  }
+}
+
+LayerCacheStats LayerCache::stats() const {
+  std::lock_guard lock(mutex_);
+  return stats_;
+}
+
+}  // namespace cardface::render
