@@ -142,5 +142,21 @@ if grep -q "40 records: 1 rendered, 39 unchanged, 0 failed" "$work/err" && cmp -
   bad "resume after a deletion: $(cat "$work/err")"
 fi
 
+# A batch signs every card's seal with --seal-key (300 dpi so the reader has modules to read);
+# a resume with another key renders everything again. PDF/SVG/panels are for single cards.
+"$cardface" keygen --out "$work/key" >/dev/null 2>&1
+"$cardface" keygen --out "$work/key2" >/dev/null 2>&1
+head -3 "$work/cards.jsonl" >"$work/three.jsonl"
+"$cardface" render "$work/three.jsonl" --dpi 300 --seal-key "$work/key/seal-key.pem" --out "$work/signed" >/dev/null 2>&1
+if "$cardface" verify "$work/signed/2-back.png" --key "$work/key/seal-public.pem" >/dev/null 2>&1; then ok; else bad "a batch's seal does not verify"; fi
+"$cardface" render "$work/three.jsonl" --dpi 300 --seal-key "$work/key2/seal-key.pem" --resume --out "$work/signed" >/dev/null 2>"$work/err"
+if grep -q "3 records: 3 rendered, 0 unchanged" "$work/err" &&
+  "$cardface" verify "$work/signed/2-back.png" --key "$work/key2/seal-public.pem" >/dev/null 2>&1; then ok; else
+  bad "resume with another key: $(cat "$work/err")"
+fi
+"$cardface" render "$work/three.jsonl" --format pdf --out "$work/pdfbatch" >/dev/null 2>"$work/err"
+s=$?
+if [[ $s -eq 1 && ! -e "$work/pdfbatch/1.pdf" ]] && grep -q -- "--format" "$work/err"; then ok; else bad "batch --format pdf: exit $s"; fi
+
 echo "$passed passed, $failed failed"
 [[ $failed -eq 0 ]]
