@@ -1,10 +1,8 @@
 #include <fcntl.h>
-#include <png.h>
 #include <unistd.h>
 
 #include <atomic>
 #include <cerrno>
-#include <csetjmp>
 #include <cstdio>
 #include <cstring>
 #include <new>
@@ -14,37 +12,10 @@
 
 #include "cardface/error.h"
 #include "cardface/image.h"
+#include "image/png_container.h"
 
 namespace cardface {
 namespace {
-
-// libpng leaves a failing call by longjmp: what it touches is trivially destructible, and
-// the function that calls setjmp holds no C++ objects of its own.
-struct PngSink {
-  std::vector<std::uint8_t>* bytes = nullptr;
-  char message[256] = {};
-};
-
-void on_error(png_structp png, png_const_charp message) {
-  auto* sink = static_cast<PngSink*>(png_get_error_ptr(png));
-  std::snprintf(sink->message, sizeof sink->message, "%s", message);
-  png_longjmp(png, 1);
-}
-
-void on_warning(png_structp, png_const_charp) {}
-
-void append_bytes(png_structp png, png_bytep data, std::size_t length) {
-  auto* sink = static_cast<PngSink*>(png_get_io_ptr(png));
-  bool out_of_memory = false;
-  try {
-    sink->bytes->insert(sink->bytes->end(), data, data + length);
-  } catch (const std::bad_alloc&) {
-    out_of_memory = true;  // longjmp only once the handler is finished
-  }
-  if (out_of_memory) png_error(png, "out of memory");
-}
-
-void flush_nothing(png_structp) {}
 
 const std::uint8_t* row_at(const PixelView& view, int y) {
   return view.data + static_cast<std::size_t>(y) * static_cast<std::size_t>(view.stride);
@@ -104,35 +75,6 @@ void convert_row(const PixelView& view, int y, bool opaque, std::uint8_t* out) {
   }
 }
 
-bool write_png(png_structp png, png_infop info, const PixelView& view, const PngOptions& options,
-               bool opaque, std::uint8_t* row) {
-  if (setjmp(png_jmpbuf(png))) return false;
-  png_set_IHDR(png, info, static_cast<png_uint_32>(view.width),
-               static_cast<png_uint_32>(view.height), 8,
-               opaque ? PNG_COLOR_TYPE_RGB : PNG_COLOR_TYPE_RGBA, PNG_INTERLACE_NONE,
-               PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
-  if (options.dpi > 0) {
-    // Pixels per metre, rounded: 300 dpi -> 11811.
-    const auto per_metre =
-        static_cast<png_uint_32>((std::int64_t{options.dpi} * 10000 + 127) / 254);
-    png_set_pHYs(png, info, per_metre, per_metre, PNG_RESOLUTION_METER);
-  }
-  if (options.srgb_chunk) png_set_sRGB(png, info, PNG_sRGB_INTENT_PERCEPTUAL);
-  png_set_compression_level(png, options.compression);
-  // Filter NONE at every level: on card faces (flat art, guilloche, text) it measured both
-  // smaller and 1.5-3x faster than adaptive filtering at levels 1, 6 and 9; only a noisy
-  // camera photo at level 1 came out smaller (by 6%) with adaptive filters.
-  png_set_filter(png, PNG_FILTER_TYPE_BASE, PNG_FILTER_NONE);
-  png_set_compression_buffer_size(png, 1 << 16);
-  png_write_info(png, info);
-  for (int y = 0; y < view.height; ++y) {
-    convert_row(view, y, opaque, row);
-    png_write_row(png, row);
-  }
-  png_write_end(png, nullptr);
-  return true;
-}
-
 // One row of a plane in the file's layout: 1-bit rows are packed, most significant bit first.
 void plane_row(const PlaneView& view, int y, int bit_depth, std::uint8_t* out) {
   const std::uint8_t* row = view.data + std::size_t(y) * std::size_t(view.stride);
@@ -144,36 +86,6 @@ void plane_row(const PlaneView& view, int y, int bit_depth, std::uint8_t* out) {
   for (int x = 0; x < view.width; ++x)
     if (row[x] >= 128) out[x / 8] |= std::uint8_t(0x80 >> (x % 8));
 }
-
-bool write_plane_png(png_structp png, png_infop info, const PlaneView& view, int bit_depth,
-                     const PngOptions& options, std::uint8_t* row) {
-  if (setjmp(png_jmpbuf(png))) return false;
-  png_set_IHDR(png, info, static_cast<png_uint_32>(view.width),
-               static_cast<png_uint_32>(view.height), bit_depth,
-               view.channels == 3 ? PNG_COLOR_TYPE_RGB : PNG_COLOR_TYPE_GRAY, PNG_INTERLACE_NONE,
-               PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
-  if (options.dpi > 0) {
-    const auto per_metre =
-        static_cast<png_uint_32>((std::int64_t{options.dpi} * 10000 + 127) / 254);
-    png_set_pHYs(png, info, per_metre, per_metre, PNG_RESOLUTION_METER);
-  }
-  if (options.srgb_chunk) png_set_sRGB(png, info, PNG_sRGB_INTENT_PERCEPTUAL);
-  png_set_compression_level(png, options.compression);
-  png_set_filter(png, PNG_FILTER_TYPE_BASE, PNG_FILTER_NONE);
-  png_write_info(png, info);
-  for (int y = 0; y < view.height; ++y) {
-    plane_row(view, y, bit_depth, row);
-    png_write_row(png, row);
-  }
-  png_write_end(png, nullptr);
-  return true;
-}
-
-struct WriteStructs {
-  png_structp png = nullptr;
-  png_infop info = nullptr;
-  ~WriteStructs() { png_destroy_write_struct(&png, &info); }
-};
 
 // Far beyond any printer; keeps pixels per metre well inside pHYs's 31 bits.
 constexpr int max_png_dpi = 100000;
@@ -243,23 +155,19 @@ PixelView pixel_view(const Raster& raster) {
 std::vector<std::uint8_t> encode_png(const PixelView& pixels, const PngOptions& options) {
   check_arguments(pixels, options);
   const bool opaque = all_opaque(pixels);
-  std::vector<std::uint8_t> row(std::size_t(pixels.width) * (opaque ? 3 : 4));
-  std::vector<std::uint8_t> bytes;
-  bytes.reserve(std::size_t(pixels.width) * pixels.height / 4);
-  PngSink sink;
-  sink.bytes = &bytes;
-
-  WriteStructs structs;
-  structs.png = png_create_write_struct(PNG_LIBPNG_VER_STRING, &sink, on_error, on_warning);
-  if (structs.png) structs.info = png_create_info_struct(structs.png);
-  if (!structs.png || !structs.info) {
-    throw Error(ErrorKind::internal, "png", "libpng could not allocate a writer");
+  // Filter NONE at every level: on card faces (flat art, guilloche, text) it measured both
+  // smaller and 1.5-3x faster than adaptive filtering at levels 1, 6 and 9.
+  const std::size_t row_bytes = std::size_t(pixels.width) * (opaque ? 3 : 4);
+  // Every byte is written below; kept per thread so that a run of faces does not fault in
+  // (and zero) ten fresh megabytes for each.
+  thread_local std::vector<std::uint8_t> scanlines;
+  scanlines.resize((row_bytes + 1) * std::size_t(pixels.height));
+  for (int y = 0; y < pixels.height; ++y) {
+    std::uint8_t* line = scanlines.data() + (row_bytes + 1) * std::size_t(y);
+    line[0] = 0;  // filter type none
+    convert_row(pixels, y, opaque, line + 1);
   }
-  png_set_write_fn(structs.png, &sink, append_bytes, flush_nothing);
-  if (!write_png(structs.png, structs.info, pixels, options, opaque, row.data())) {
-    throw Error(ErrorKind::internal, "png", std::string("libpng: ") + sink.message);
-  }
-  return bytes;
+  return png_file({pixels.width, pixels.height, 8, opaque ? 2 : 6}, scanlines, options);
 }
 
 std::vector<std::uint8_t> encode_plane_png(const PlaneView& pixels, int bit_depth,
@@ -275,18 +183,16 @@ std::vector<std::uint8_t> encode_plane_png(const PlaneView& pixels, int bit_dept
     throw invalid("malformed plane");
   // The RGBA checks cover dpi and compression; its stride rule does not apply to planes.
   check_arguments(PixelView{pixels.data, 1, 1, 4, PixelFormat::rgba8}, options);
-  std::vector<std::uint8_t> row(std::size_t(pixels.width) * pixels.channels);
-  std::vector<std::uint8_t> bytes;
-  PngSink sink;
-  sink.bytes = &bytes;
-  WriteStructs structs;
-  structs.png = png_create_write_struct(PNG_LIBPNG_VER_STRING, &sink, on_error, on_warning);
-  if (structs.png) structs.info = png_create_info_struct(structs.png);
-  if (!structs.png || !structs.info) throw invalid("libpng could not allocate a writer");
-  png_set_write_fn(structs.png, &sink, append_bytes, flush_nothing);
-  if (!write_plane_png(structs.png, structs.info, pixels, bit_depth, options, row.data()))
-    throw invalid(std::string("libpng: ") + sink.message);
-  return bytes;
+  const std::size_t row_bytes = bit_depth == 1 ? (std::size_t(pixels.width) + 7) / 8
+                                               : std::size_t(pixels.width) * pixels.channels;
+  std::vector<std::uint8_t> scanlines((row_bytes + 1) * std::size_t(pixels.height));
+  for (int y = 0; y < pixels.height; ++y) {
+    std::uint8_t* line = scanlines.data() + (row_bytes + 1) * std::size_t(y);
+    line[0] = 0;
+    plane_row(pixels, y, bit_depth, line + 1);
+  }
+  return png_file({pixels.width, pixels.height, bit_depth, pixels.channels == 3 ? 2 : 0},
+                  scanlines, options);
 }
 
 void write_png_file(const PixelView& pixels, const std::filesystem::path& file,

@@ -305,26 +305,31 @@ class Composer {
       security::Rng rng(security::seed_from(model_.name + "/" + text));
       std::visit([&](auto& p) { p = security::perturb(p, rng, g.personal_amount); }, params);
     }
-    const std::vector<Path> lines = std::visit(
-        [](const auto& p) {
-          using P = std::decay_t<decltype(p)>;
-          if constexpr (std::is_same_v<P, security::RosetteParams>)
-            return security::rosette(p);
-          else if constexpr (std::is_same_v<P, security::WaveBandParams>)
-            return security::wave_band(p);
-          else
-            return security::frame(p);
-        },
-        params);
-    // One path of many subpaths: one stroke call for the whole pattern.
-    Path all;
-    std::size_t ops = 0;
-    for (const Path& line : lines) ops += line.ops.size();
-    all.ops.reserve(ops);
-    for (const Path& line : lines) all.ops.insert(all.ops.end(), line.ops.begin(), line.ops.end());
-    push(e, clips,
-         Shape{translated(std::move(all), offset), std::nullopt, g.stroke,
-               shifted(g.rainbow, offset)});
+    auto generate = [params, offset] {
+      const std::vector<Path> lines = std::visit(
+          [](const auto& p) {
+            using P = std::decay_t<decltype(p)>;
+            if constexpr (std::is_same_v<P, security::RosetteParams>)
+              return security::rosette(p);
+            else if constexpr (std::is_same_v<P, security::WaveBandParams>)
+              return security::wave_band(p);
+            else
+              return security::frame(p);
+          },
+          params);
+      // One path of many subpaths: one stroke call for the whole pattern.
+      Path all;
+      std::size_t ops = 0;
+      for (const Path& line : lines) ops += line.ops.size();
+      all.ops.reserve(ops);
+      for (const Path& line : lines)
+        all.ops.insert(all.ops.end(), line.ops.begin(), line.ops.end());
+      return GeometryMemo::Paths{translated(std::move(all), offset)};
+    };
+    const auto paths = g.personal_seed.empty()
+                           ? model_.memo->get(&e, offset, generate)
+                           : std::make_shared<const GeometryMemo::Paths>(generate());
+    push(e, clips, Shape{paths->front(), std::nullopt, g.stroke, shifted(g.rainbow, offset)});
     return 0;
   }
 
@@ -387,9 +392,15 @@ class Composer {
           g.origin = {g.origin.x + x, g.origin.y + m.mask_anchor.y + offset.y};
       mask = text::line_outline(fonts_, line);
     }
-    Path all;
-    for (const Path& line : security::relief(params, mask))
-      all.ops.insert(all.ops.end(), line.ops.begin(), line.ops.end());
+    auto generate = [&] {
+      Path all;
+      for (const Path& line : security::relief(params, mask))
+        all.ops.insert(all.ops.end(), line.ops.begin(), line.ops.end());
+      return GeometryMemo::Paths{std::move(all)};
+    };
+    const auto paths = depends_on_card(m) ? std::make_shared<const GeometryMemo::Paths>(generate())
+                                          : model_.memo->get(&e, offset, generate);
+    const Path& all = paths->front();
     if (params.mode == security::ReliefParams::Mode::displace)
       push(e, clips,
            Shape{all, std::nullopt, Stroke{m.color, m.stroke_width_mm}, shifted(m.rainbow, offset)});
@@ -401,13 +412,22 @@ class Composer {
   double draw(const Element& e, const WallElement& w, Point offset, std::vector<Path>& clips) {
     security::WallParams params = w.params;
     params.box = translated(params.box, offset);
-    const security::WallArt art = security::great_wall(params);
-    for (const auto& [lines, width] : {std::pair{&art.terrain, w.stroke_width_mm},
-                                       std::pair{&art.wall, w.wall_stroke_width_mm}}) {
-      Path all;
-      for (const Path& line : *lines) all.ops.insert(all.ops.end(), line.ops.begin(), line.ops.end());
-      push(e, clips, Shape{all, std::nullopt, Stroke{w.color, width}, shifted(w.rainbow, offset)});
-    }
+    // Terrain, then the wall and towers: two strokes of their own widths.
+    const auto paths = model_.memo->get(&e, offset, [&] {
+      const security::WallArt art = security::great_wall(params);
+      GeometryMemo::Paths out;
+      for (const auto* lines : {&art.terrain, &art.wall}) {
+        Path all;
+        for (const Path& line : *lines)
+          all.ops.insert(all.ops.end(), line.ops.begin(), line.ops.end());
+        out.push_back(std::move(all));
+      }
+      return out;
+    });
+    const double widths[] = {w.stroke_width_mm, w.wall_stroke_width_mm};
+    for (std::size_t i = 0; i < 2; ++i)
+      push(e, clips,
+           Shape{(*paths)[i], std::nullopt, Stroke{w.color, widths[i]}, shifted(w.rainbow, offset)});
     return 0;
   }
 

@@ -14,6 +14,7 @@
 #include "security/great_wall.h"
 #include "security/guilloche.h"
 #include "security/relief.h"
+#include "tmpl/geometry_memo.h"
 
 namespace cardface::tmpl {
 
@@ -209,6 +210,8 @@ struct Model {
   double height_mm = 53.98;
   double corner_radius_mm = 3.18;
   std::vector<SideModel> sides;
+  // What compose generates for elements that do not depend on the card, kept across cards.
+  std::shared_ptr<GeometryMemo> memo = std::make_shared<GeometryMemo>();
 };
 
 }  // namespace cardface::tmpl

@@ -282,8 +282,8 @@ TEST(TemplateSecurity, GhostImageIsASmallScreenedCopyOfThePhoto) {
   ASSERT_TRUE(ghost && photo);
   EXPECT_EQ(ghost->dest, (Rect{45, 27.5, 10.5, 13.5}));
   EXPECT_LT(ghost->dest.width * ghost->dest.height, photo->dest.width * photo->dest.height / 4);
-  // A 1200 dpi raster of the box, with ink in it.
-  EXPECT_EQ(ghost->pixels->width, pixels_for_mm(10.5, 1200));
+  // A raster of the box at the template's 600 dpi, with ink in it.
+  EXPECT_EQ(ghost->pixels->width, pixels_for_mm(10.5, 600));
   int max_alpha = 0;
   for (std::size_t i = 3; i < ghost->pixels->rgba.size(); i += 4)
     max_alpha = std::max<int>(max_alpha, ghost->pixels->rgba[i]);
