@@ -47,9 +47,9 @@ void reject_batch_options(const CLI::App& cmd) {
 }
 
 int render_batch_file(const std::string& batch_file, const std::string& template_name,
-                      const std::vector<Side>& sides, int dpi, bool show_uv, const SealOptions& seal,
-                      int png_compression,
-                      const std::string& out_dir, const BatchArgs& a) {
+                      const std::vector<Side>& sides, int dpi, bool show_uv,
+                      const SealOptions& seal, int png_compression, const std::string& out_dir,
+                      const BatchArgs& a) {
   BatchOptions options;
   options.out_dir = out_dir;
   options.template_name = template_name;

@@ -24,8 +24,8 @@ void add_batch_options(CLI::App& cmd, BatchArgs& args);
 void reject_batch_options(const CLI::App& cmd);
 
 int render_batch_file(const std::string& batch_file, const std::string& template_name,
-                      const std::vector<Side>& sides, int dpi, bool show_uv, const SealOptions& seal,
-                      int png_compression,
-                      const std::string& out_dir, const BatchArgs& args);
+                      const std::vector<Side>& sides, int dpi, bool show_uv,
+                      const SealOptions& seal, int png_compression, const std::string& out_dir,
+                      const BatchArgs& args);
 
 }  // namespace cardface::cli

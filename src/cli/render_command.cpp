@@ -95,7 +95,8 @@ int render(const RenderArgs& a) {
     files = print_files(scene, out_dir, stem, a.print);
   } else {
     for (const Face& face : scene.faces) {
-      const Bitmap bitmap = renderer.rasterize(face, RasterOptions{a.dpi, a.show_uv, a.print.debug_layout});
+      const Bitmap bitmap =
+          renderer.rasterize(face, RasterOptions{a.dpi, a.show_uv, a.print.debug_layout});
       files.push_back({out_dir / (stem + "-" + to_string(face.side) + ".png"),
                        encode_png(bitmap, a.png_compression)});
     }

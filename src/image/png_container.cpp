@@ -51,8 +51,8 @@ std::vector<std::uint8_t> png_file(const PngHeader& header,
   std::vector<std::uint8_t> ihdr;
   put32(ihdr, std::uint32_t(header.width));
   put32(ihdr, std::uint32_t(header.height));
-  ihdr.insert(ihdr.end(), {std::uint8_t(header.bit_depth), std::uint8_t(header.color_type), 0,
-                           0, 0});  // deflate, adaptive filtering (per-row type), no interlace
+  ihdr.insert(ihdr.end(), {std::uint8_t(header.bit_depth), std::uint8_t(header.color_type), 0, 0,
+                           0});  // deflate, adaptive filtering (per-row type), no interlace
   chunk(out, "IHDR", ihdr.data(), ihdr.size());
   if (options.srgb_chunk) {
     const std::uint8_t perceptual = 0;

@@ -191,8 +191,8 @@ std::vector<std::uint8_t> encode_plane_png(const PlaneView& pixels, int bit_dept
     line[0] = 0;
     plane_row(pixels, y, bit_depth, line + 1);
   }
-  return png_file({pixels.width, pixels.height, bit_depth, pixels.channels == 3 ? 2 : 0},
-                  scanlines, options);
+  return png_file({pixels.width, pixels.height, bit_depth, pixels.channels == 3 ? 2 : 0}, scanlines,
+                  options);
 }
 
 void write_png_file(const PixelView& pixels, const std::filesystem::path& file,

@@ -2,8 +2,8 @@
 #include <cairo-svg.h>
 
 #include "cardface/error.h"
-#include "print/byte_sink.h"
 #include "cardface/print.h"
+#include "print/byte_sink.h"
 #include "render/debug_layout.h"
 #include "render/paint.h"
 

@@ -40,7 +40,6 @@ struct PaintOptions {
 // Cairo fails, Error(ErrorKind::file) when a font file cannot be opened.
 void paint_face(cairo_t* cr, const Face& face, const PaintOptions& options);
 
-
 // For drawing items one by one on an image surface (the Renderer): scales `cr` from
 // millimetres to pixels at `dpi` and sets the font options paint_face uses.
 void set_up_raster_context(cairo_t* cr, int dpi);

@@ -6,8 +6,8 @@
 #include "cardface/error.h"
 #include "cardface/image.h"
 #include "cardface/render.h"
-#include "render/debug_layout.h"
 #include "render/blank_bitmap.h"
+#include "render/debug_layout.h"
 #include "render/paint.h"
 
 namespace cardface {

@@ -66,8 +66,8 @@ PathWalk::Pose PathWalk::at(double s) const {
   s = std::clamp(s, 0.0, length());
   // The segment [i-1, i] that holds s; zero-length segments are skipped by upper_bound.
   auto it = std::upper_bound(cumulative_.begin(), cumulative_.end(), s);
-  std::size_t i = std::clamp<std::size_t>(std::size_t(it - cumulative_.begin()), 1,
-                                          points_.size() - 1);
+  std::size_t i =
+      std::clamp<std::size_t>(std::size_t(it - cumulative_.begin()), 1, points_.size() - 1);
   while (i > 1 && cumulative_[i] == cumulative_[i - 1]) --i;
   const Point a = points_[i - 1], b = points_[i];
   const double piece = cumulative_[i] - cumulative_[i - 1];

@@ -31,8 +31,7 @@ struct Ridge {
 
 class Painter {
  public:
-  Painter(const WallParams& p, const std::vector<std::vector<double>>& tops)
-      : p_(p), tops_(tops) {}
+  Painter(const WallParams& p, const std::vector<std::vector<double>>& tops) : p_(p), tops_(tops) {}
 
   // Adds `points` (a polyline of layer `layer`) to `out`, split where a nearer layer hides it.
   void polyline(const std::vector<Point>& points, int layer, std::vector<Path>& out) const {
@@ -83,8 +82,8 @@ class Painter {
 WallArt great_wall(const WallParams& p) {
   WallArt art;
   const int layers = std::max(1, p.ridges);
-  const int wall_layer = p.wall_ridge >= 0 ? std::min(p.wall_ridge, layers - 1)
-                                           : std::max(0, layers - 2);
+  const int wall_layer =
+      p.wall_ridge >= 0 ? std::min(p.wall_ridge, layers - 1) : std::max(0, layers - 2);
   const double h = p.box.height, w = p.box.width;
   const double wall_h = p.wall_height_mm > 0 ? p.wall_height_mm : 0.09 * h;
   const double merlon_h = 0.45 * wall_h, merlon_w = 0.5 * wall_h, merlon_gap = 0.4 * wall_h;
@@ -221,7 +220,8 @@ WallArt great_wall(const WallParams& p) {
       painter.polyline({{mx, y0}, {mx, y0 - merlon_h}, {mx + mw, y0 - merlon_h}, {mx + mw, y0}},
                        wall_layer, art.wall);
     }
-    const double win_w = 0.2 * t.width, win_h = 0.32 * tower_h, sill = ledge + 0.2 * tower_h + win_h;
+    const double win_w = 0.2 * t.width, win_h = 0.32 * tower_h,
+                 sill = ledge + 0.2 * tower_h + win_h;
     for (double cx : {x0 + 0.3 * t.width, x0 + 0.7 * t.width}) {
       std::vector<Point> window{{cx - win_w / 2, sill}, {cx - win_w / 2, sill - win_h + win_w / 2}};
       for (int a = 1; a < 12; ++a) {

@@ -11,10 +11,10 @@
 namespace cardface::security {
 
 struct WallParams {
-  Rect box;                  // everything stays inside it
-  std::uint64_t seed = 1;    // the ridges' shapes and the towers' places
-  int ridges = 4;            // mountain layers, back to front
-  int wall_ridge = -1;       // the layer the wall runs on; -1: the second nearest
+  Rect box;                // everything stays inside it
+  std::uint64_t seed = 1;  // the ridges' shapes and the towers' places
+  int ridges = 4;          // mountain layers, back to front
+  int wall_ridge = -1;     // the layer the wall runs on; -1: the second nearest
   int towers = 4;
   double wall_height_mm = 0;  // 0: 9 % of the box height
   int hatch_lines = 6;        // contour lines under each ridge (more on the steep side)

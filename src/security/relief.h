@@ -15,11 +15,11 @@ struct ReliefParams {
     displace,  // lines shift up by amount · m(x, y), m the softened mask in [0, 1]
     width      // lines widen from line_width by up to amount (filled outlines)
   } mode = Mode::displace;
-  Rect box;                 // lines run left to right; line i's baseline at box.y + (i + ½)·spacing
+  Rect box;  // lines run left to right; line i's baseline at box.y + (i + ½)·spacing
   double spacing_mm = 0.4;  // between baselines
   double amount_mm = 0.2;
-  double line_width_mm = 0.06;  // width mode: the narrowest line
-  double soften_mm = 0.3;       // blur radius of the mask (0: hard edges)
+  double line_width_mm = 0.06;   // width mode: the narrowest line
+  double soften_mm = 0.3;        // blur radius of the mask (0: hard edges)
   double wave_amplitude_mm = 0;  // a gentle sine on every line (0: straight)
   double wavelength_mm = 8;
   double step_mm = 0.1;  // sampling along a line

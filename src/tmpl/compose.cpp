@@ -15,8 +15,8 @@
 #include "security/rng.h"
 #include "security/stars.h"
 #include "text/fit.h"
-#include "text/glyph_outline.h"
 #include "text/font_book.h"
+#include "text/glyph_outline.h"
 #include "tmpl/microtext.h"
 #include "tmpl/model.h"
 #include "tmpl/mrz_binding.h"
@@ -402,8 +402,9 @@ class Composer {
                                           : model_.memo->get(&e, offset, generate);
     const Path& all = paths->front();
     if (params.mode == security::ReliefParams::Mode::displace)
-      push(e, clips,
-           Shape{all, std::nullopt, Stroke{m.color, m.stroke_width_mm}, shifted(m.rainbow, offset)});
+      push(
+          e, clips,
+          Shape{all, std::nullopt, Stroke{m.color, m.stroke_width_mm}, shifted(m.rainbow, offset)});
     else
       push(e, clips, Shape{all, m.color, std::nullopt, shifted(m.rainbow, offset)});
     return 0;
@@ -426,8 +427,9 @@ class Composer {
     });
     const double widths[] = {w.stroke_width_mm, w.wall_stroke_width_mm};
     for (std::size_t i = 0; i < 2; ++i)
-      push(e, clips,
-           Shape{(*paths)[i], std::nullopt, Stroke{w.color, widths[i]}, shifted(w.rainbow, offset)});
+      push(
+          e, clips,
+          Shape{(*paths)[i], std::nullopt, Stroke{w.color, widths[i]}, shifted(w.rainbow, offset)});
     return 0;
   }
 

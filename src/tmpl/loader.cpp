@@ -149,8 +149,8 @@ class Loader {
         m.layout = MicrotextElement::Layout::path;
         m.path = path_data(r, "d");
       } else {
-        m.layout = layout == "frame" ? MicrotextElement::Layout::frame
-                                     : MicrotextElement::Layout::band;
+        m.layout =
+            layout == "frame" ? MicrotextElement::Layout::frame : MicrotextElement::Layout::band;
         m.box = rect(r);
         m.radius_mm = r.non_negative("radius", 0);
       }
@@ -302,8 +302,7 @@ class Loader {
     m.stroke_width_mm = r.positive("stroke_width", m.stroke_width_mm);
     m.rainbow = rainbow(r);
     JsonReader mask = r.object("mask");
-    if (mask.has("d") == mask.has("text"))
-      mask.fail("needs either \"d\" (path data) or \"text\"");
+    if (mask.has("d") == mask.has("text")) mask.fail("needs either \"d\" (path data) or \"text\"");
     if (mask.has("d")) {
       m.mask_path = path_data(mask, "d");
     } else {

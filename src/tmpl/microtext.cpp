@@ -60,8 +60,7 @@ std::vector<GlyphRun> microtext_runs(const text::FontBook& fonts, const std::str
     // path's direction at their middle.
     for (const std::vector<Point>& polyline : flatten(layout.path, 0.02)) {
       const PathWalk walk(polyline);
-      for (double start = 0; start + line.width_mm <= walk.length() + 1e-9;
-           start += line.width_mm)
+      for (double start = 0; start + line.width_mm <= walk.length() + 1e-9; start += line.width_mm)
         for (const Placed& p : glyphs) {
           const double s = start + p.glyph.origin.x;
           const double angle = walk.at(s + p.advance / 2).angle_rad;

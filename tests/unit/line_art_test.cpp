@@ -25,7 +25,8 @@ std::vector<Point> points_of(const std::vector<Path>& paths) {
   std::vector<Point> out;
   for (const Path& path : paths)
     for (const PathOp& op : path.ops)
-      if (op.verb != PathOp::Verb::close) out.push_back(op.p[op.verb == PathOp::Verb::cubic ? 2 : 0]);
+      if (op.verb != PathOp::Verb::close)
+        out.push_back(op.p[op.verb == PathOp::Verb::cubic ? 2 : 0]);
   return out;
 }
 
@@ -129,8 +130,8 @@ TEST(Relief, WidthModeWidensLinesInsideTheMask) {
   auto y_at = [](const std::vector<Point>& edge, double x) {
     for (std::size_t i = 1; i < edge.size(); ++i)
       if (edge[i - 1].x <= x && x <= edge[i].x)
-        return edge[i - 1].y + (x - edge[i - 1].x) / (edge[i].x - edge[i - 1].x) *
-                                   (edge[i].y - edge[i - 1].y);
+        return edge[i - 1].y +
+               (x - edge[i - 1].x) / (edge[i].x - edge[i - 1].x) * (edge[i].y - edge[i - 1].y);
     return std::nan("");
   };
   EXPECT_NEAR(y_at(bottom, 10) - y_at(top, 10), 0.4, 1e-3);
