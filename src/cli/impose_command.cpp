@@ -7,6 +7,7 @@
 #include "cardface/template.h"
 #include "cli/commands.h"
 #include "cli/output.h"
+#include "cli/seal_args.h"
 
 namespace cardface::cli {
 namespace {
@@ -18,6 +19,7 @@ struct ImposeArgs {
   double bleed_mm = 2.0;
   double gutter_mm = 2.0;
   std::string out;
+  SealArgs seal;
 };
 
 ImposeArgs& impose_args() {
@@ -40,21 +42,24 @@ void add_impose(CLI::App& app) {
   cmd->add_option("--gutter", a.gutter_mm, "Space between cards' bleeds, mm")
       ->check(CLI::Range(0.0, 50.0));
   cmd->add_option("--out,-o", a.out, "The sheet PDF")->required();
+  add_seal_options(*cmd, a.seal);
 }
 
 int run_impose() {
   const ImposeArgs& a = impose_args();
+  ComposeOptions options;
+  options.seal = seal_options(a.seal);
   std::vector<Scene> scenes;
   for (const std::string& file : a.data) {
     const Card card = load_card(file);
     const Template tmpl =
         a.template_name.empty() ? default_template(card.type) : find_template(a.template_name);
-    scenes.push_back(compose(card, tmpl, Fonts::bundled()));
+    scenes.push_back(compose(card, tmpl, Fonts::bundled(), options));
   }
-  SheetOptions options;
-  options.bleed_mm = a.bleed_mm;
-  options.gutter_mm = a.gutter_mm;
-  write_all({{a.out, impose_pdf(scenes, sheet_size(a.sheet), options)}});
+  SheetOptions sheet;
+  sheet.bleed_mm = a.bleed_mm;
+  sheet.gutter_mm = a.gutter_mm;
+  write_all({{a.out, impose_pdf(scenes, sheet_size(a.sheet), sheet)}});
   std::cout << a.out << "\n";
   return kExitOk;
 }

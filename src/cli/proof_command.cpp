@@ -9,6 +9,7 @@
 #include "cardface/template.h"
 #include "cli/commands.h"
 #include "cli/output.h"
+#include "cli/seal_args.h"
 
 namespace cardface::cli {
 namespace {
@@ -17,6 +18,7 @@ struct ProofArgs {
   std::vector<std::string> data;
   std::string template_name;
   std::string out;
+  SealArgs seal;
 };
 
 ProofArgs& proof_args() {
@@ -34,10 +36,13 @@ void add_proof(CLI::App& app) {
   cmd->add_option("--template,-t", a.template_name,
                   "A bundled template's name or a template directory (default: each data's type)");
   cmd->add_option("--out,-o", a.out, "The proof PDF")->required();
+  add_seal_options(*cmd, a.seal);
 }
 
 int run_proof() {
   const ProofArgs& a = proof_args();
+  ComposeOptions options;
+  options.seal = seal_options(a.seal);
   std::list<Card> cards;  // stable addresses for the entries
   std::vector<ProofEntry> entries;
   const Fonts fonts = Fonts::bundled();
@@ -45,8 +50,8 @@ int run_proof() {
     const Card& card = cards.emplace_back(load_card(file));
     const Template tmpl =
         a.template_name.empty() ? default_template(card.type) : find_template(a.template_name);
-    entries.push_back(
-        {&card, compose(card, tmpl, fonts), std::filesystem::path(file).filename().string()});
+    entries.push_back({&card, compose(card, tmpl, fonts, options),
+                       std::filesystem::path(file).filename().string()});
   }
   write_all({{a.out, proof_pdf(entries, fonts)}});
   std::cout << a.out << "\n";

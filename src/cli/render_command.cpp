@@ -12,6 +12,7 @@
 #include "cli/commands.h"
 #include "cli/output.h"
 #include "cli/print_files.h"
+#include "cli/seal_args.h"
 
 namespace cardface::cli {
 namespace {
@@ -24,8 +25,7 @@ struct RenderArgs {
   std::string out;
   bool show_uv = false;
   PrintArgs print;
-  std::string seal_key;
-  std::string seal_date;
+  SealArgs seal;
   bool verbose = false;
   int png_compression = 1;
   BatchArgs batch;
@@ -42,17 +42,6 @@ std::vector<Side> sides_of(const std::string& side) {
   return {Side::front, Side::back};
 }
 
-SealOptions seal_options(const std::string& key_file, const std::string& date) {
-  SealOptions seal;
-  if (!key_file.empty()) seal.key = std::make_shared<const SealKey>(SealKey::load_pem(key_file));
-  if (!date.empty()) {
-    seal.signature_date = Date::parse_iso(date);
-    if (!seal.signature_date)
-      throw Error(ErrorKind::data, "--seal-date", "must be a date YYYY-MM-DD");
-  }
-  return seal;
-}
-
 int render(const RenderArgs& a) {
   if (is_batch_file(a.data)) {
     if (wants_print_files(a.print) || a.print.debug_layout)
@@ -60,15 +49,14 @@ int render(const RenderArgs& a) {
                   "a batch file renders PNG faces; PDF, SVG, panels and --debug-layout take one "
                   "card (or use impose)");
     return render_batch_file(a.data, a.template_name, sides_of(a.side), a.dpi, a.show_uv,
-                             seal_options(a.seal_key, a.seal_date), a.png_compression, a.out,
-                             a.batch);
+                             seal_options(a.seal), a.png_compression, a.out, a.batch);
   }
   const Card card = load_card(a.data);
   const Template tmpl =
       a.template_name.empty() ? default_template(card.type) : find_template(a.template_name);
   ComposeOptions options;
   options.sides = sides_of(a.side);
-  options.seal = seal_options(a.seal_key, a.seal_date);
+  options.seal = seal_options(a.seal);
   // The same path as a batch: a card alone gives the bytes it gives in a batch.
   const Renderer renderer(tmpl);
   const Scene scene = renderer.compose(card, options);
@@ -123,10 +111,7 @@ void add_render(CLI::App& app) {
   cmd->add_option("--dpi", a.dpi, "Output resolution")->check(CLI::Range(50, 4800));
   cmd->add_option("--out,-o", a.out, "Output directory")->required();
   cmd->add_flag("--show-uv", a.show_uv, "Preview the UV panel tinted over the face");
-  cmd->add_option("--seal-key", a.seal_key,
-                  "Sign the card's seal with this private key (PEM, ECDSA P-256; see keygen)");
-  cmd->add_option("--seal-date", a.seal_date,
-                  "The seal's signature date, YYYY-MM-DD (default: the card's valid_from)");
+  add_seal_options(*cmd, a.seal);
   cmd->add_flag("--verbose,-v", a.verbose, "Report the barcode module size used at this dpi");
   cmd->add_option("--png-compression", a.png_compression,
                   "zlib level 0-9: 1 (default) is fast, 9 smallest (see docs/batch.md)")

@@ -89,5 +89,16 @@ for cmd in impose proof; do
   else ok; fi
 done
 
+# A sheet's seals are signed with --seal-key: the backs page, rasterized by poppler, verifies
+# against the record; a missing key file is an error naming it, and leaves no sheet.
+"$cardface" keygen --out "$work/key" >/dev/null 2>&1
+"$cardface" impose "$sample" --seal-key "$work/key/seal-key.pem" --out "$work/signed.pdf" >/dev/null 2>&1
+pdftoppm -r 400 -f 2 -l 2 -png "$work/signed.pdf" "$work/signed"
+if "$cardface" verify "$work/signed-2.png" --key "$work/key/seal-public.pem" --data "$sample" >/dev/null 2>&1; then ok; else
+  bad "impose --seal-key: the backs page does not verify"
+fi
+"$cardface" proof "$sample" --seal-key "$work/nokey.pem" --out "$work/nokey.pdf" >/dev/null 2>"$work/err"
+if [[ $? -eq 1 && ! -e $work/nokey.pdf ]] && grep -q nokey.pem "$work/err"; then ok; else bad "proof with a missing key: $(cat "$work/err")"; fi
+
 echo "print contract: $passed passed, $failed failed"
 [[ $failed -eq 0 ]]
