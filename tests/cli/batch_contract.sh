@@ -2,17 +2,9 @@
 # cardface render BATCH.jsonl|BATCH.csv: same bytes for -j1 and -j2, a bad record reported
 # (line, field) while the rest render, --fail-fast, --name patterns, CSV, the report, and a
 # run killed with kill -9 then --resume'd ending with exactly the folder of an uninterrupted run.
-set -uo pipefail
-cardface=$1
-root=$2
+source "$(dirname "$0")/contract.sh" "$@"
 make_holders=$3
-work=$(mktemp -d)
 trap 'kill -9 $(jobs -p) 2>/dev/null; rm -rf "$work"' EXIT
-passed=0
-failed=0
-
-ok() { passed=$((passed + 1)); }
-bad() { failed=$((failed + 1)); echo "FAIL: $*"; }
 # sha256 of every file in a folder but the journal, by name.
 digest_folder() { (cd "$1" && find . -type f ! -name .cardface-journal | sort | xargs sha256sum); }
 no_holder_data() { ! grep -qE 'ZHENGJIAN|YANGBEN|证件样本|931586198001010028|OKONKWO' "$@"; }
@@ -158,5 +150,4 @@ fi
 s=$?
 if [[ $s -eq 1 && ! -e "$work/pdfbatch/1.pdf" ]] && grep -q -- "--format" "$work/err"; then ok; else bad "batch --format pdf: exit $s"; fi
 
-echo "$passed passed, $failed failed"
-[[ $failed -eq 0 ]]
+finish

@@ -1,13 +1,7 @@
 #!/usr/bin/env bash
 # cardface mrz: the Doc 9303 specimen exactly; every sample's MRZ passes --check; bad lines
 # are named precisely and exit 1.
-set -uo pipefail
-cardface=$1
-root=$2
-passed=0
-failed=0
-ok() { passed=$((passed + 1)); }
-bad() { failed=$((failed + 1)); echo "FAIL: $*"; }
+source "$(dirname "$0")/contract.sh" "$@"
 
 expected=$'I<UTOD231458907<<<<<<<<<<<<<<<\n7408122F1204159UTO<<<<<<<<<<<6\nERIKSSON<<ANNA<MARIA<<<<<<<<<<'
 actual=$("$cardface" mrz "$root/samples/eriksson-anna-maria.json")
@@ -34,5 +28,4 @@ check_fails "line 2, position 3: birth date month is 13" 'I<UTOD231458907<<<<<<<
 status=$?
 if [[ $status -eq 2 ]]; then ok; else bad "mrz with nothing: exit $status, expected 2"; fi
 
-echo "$passed passed, $failed failed"
-[[ $failed -eq 0 ]]
+finish

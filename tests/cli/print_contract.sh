@@ -1,17 +1,7 @@
 #!/usr/bin/env bash
 # cardface render --format pdf|svg, --panels, impose and proof as a user meets them: the files
 # and their sizes, usage errors (exit 2), bad input (exit 1, no output file).
-set -uo pipefail
-cardface=$1
-root=$2
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-passed=0
-failed=0
-ok() { passed=$((passed + 1)); }
-bad() { failed=$((failed + 1)); echo "FAIL: $*"; }
-png_size() { od -An -tu1 -j16 -N8 "$1" | awk '{print ($1*16777216+$2*65536+$3*256+$4) "x" ($5*16777216+$6*65536+$7*256+$8)}'; }
-png_depth() { od -An -tu1 -j24 -N2 "$1" | awk '{print $1 "/" $2}'; }  # bit depth / colour type
+source "$(dirname "$0")/contract.sh" "$@"
 sample=$root/samples/zhengjian-yangben.json
 
 # PDF: one file, two pages, trim box of the card, crop marks widen the page.
@@ -100,5 +90,4 @@ fi
 "$cardface" proof "$sample" --seal-key "$work/nokey.pem" --out "$work/nokey.pdf" >/dev/null 2>"$work/err"
 if [[ $? -eq 1 && ! -e $work/nokey.pdf ]] && grep -q nokey.pem "$work/err"; then ok; else bad "proof with a missing key: $(cat "$work/err")"; fi
 
-echo "print contract: $passed passed, $failed failed"
-[[ $failed -eq 0 ]]
+finish

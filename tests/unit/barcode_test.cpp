@@ -15,6 +15,7 @@
 #include "cardface/image.h"
 #include "cardface/render.h"
 #include "cardface/template.h"
+#include "test_support.h"
 
 namespace cardface {
 namespace {
@@ -146,23 +147,10 @@ TEST(BarcodeRender, ModulesAreCrispAndTheQuietZoneIsWhite) {
   }
 }
 
-std::string error_of(const std::function<void()>& f) {
-  try {
-    f();
-  } catch (const Error& e) {
-    return e.problems().empty() ? ""
-                                : e.problems().front().where + ": " + e.problems().front().message;
-  }
-  return "(no error)";
-}
-
 fs::path write_template(const std::string& name, const std::string& elements) {
-  const fs::path dir = fs::path(CARDFACE_BINARY_DIR) / "test-templates" / name;
-  fs::create_directories(dir);
-  std::ofstream(dir / "template.json")
-      << R"({"name": "t", "card_types": ["fprc-2023"], "sides": {"back": {"elements": [)" +
-             elements + "]}}}";
-  return dir;
+  return test::write_template_dir(
+      name, R"({"name": "t", "card_types": ["fprc-2023"], "sides": {"back": {"elements": [)" +
+                elements + "]}}}");
 }
 
 Card specimen() {
@@ -200,7 +188,7 @@ TEST(BarcodeElement, TheModuleShrinksToFitButNotBelowItsMinimum) {
   EXPECT_NEAR((code.columns + 4) * code.module_mm, 6.0, 1e-9);
   EXPECT_LT(code.module_mm, 0.5);
   const Template too_small = Template::load_dir(write_template("barcode-small", base + "}"));
-  EXPECT_NE(error_of([&] {
+  EXPECT_NE(test::first_problem([&] {
               compose(specimen(), too_small, Fonts::bundled(), {{Side::back}});
             }).find("/sides/back/elements/0: the code needs"),
             std::string::npos);
@@ -208,7 +196,7 @@ TEST(BarcodeElement, TheModuleShrinksToFitButNotBelowItsMinimum) {
 
 TEST(BarcodeElement, TemplateFaultsNameTheJsonPath) {
   auto load = [](const std::string& name, const std::string& element) {
-    return error_of([&] { Template::load_dir(write_template(name, element)); });
+    return test::first_problem([&] { Template::load_dir(write_template(name, element)); });
   };
   EXPECT_NE(
       load(

@@ -14,6 +14,7 @@
 #include "seal/der_length.h"
 #include "seal/rfc6979.h"
 #include "seal/seal_date.h"
+#include "test_support.h"
 
 namespace cardface {
 namespace {
@@ -45,16 +46,6 @@ Bytes bytes_of(std::string_view s) {
 
 Card specimen() {
   return load_card(kRoot / "samples/zhengjian-yangben.json");
-}
-
-std::string error_of(const std::function<void()>& f) {
-  try {
-    f();
-  } catch (const Error& e) {
-    return e.problems().empty() ? ""
-                                : e.problems().front().where + ": " + e.problems().front().message;
-  }
-  return "(no error)";
 }
 
 // BSI TR-03137 Annex B and the worked examples of its annexes C, E, G.
@@ -152,7 +143,7 @@ TEST(SealStructure, ParsesTheWorkedExampleAndWritesItBackByteForByte) {
 
 TEST(SealStructure, MalformedSealsAreNamed) {
   const Bytes good = from_hex(kAnnexG);
-  auto fault = [](Bytes b) { return error_of([&] { parse_seal(b); }); };
+  auto fault = [](Bytes b) { return test::first_problem([&] { parse_seal(b); }); };
   Bytes b = good;
   b[0] = 0xDB;
   EXPECT_EQ(fault(b), "seal: does not start with the magic byte 0xDC");
@@ -217,7 +208,9 @@ TEST(SealKeys, VerifyAcceptsOnlyTheRightKeyAndContent) {
 }
 
 TEST(SealKeys, BadKeysAreNamedWithoutShowingThem) {
-  auto fault = [](const fs::path& file) { return error_of([&] { SealKey::load_pem(file); }); };
+  auto fault = [](const fs::path& file) {
+    return test::first_problem([&] { SealKey::load_pem(file); });
+  };
   const fs::path missing = kKeys / "no-such-key.pem";
   EXPECT_EQ(fault(missing), missing.string() + ": no such key file");
   EXPECT_EQ(fault(kKeys / "ed25519-key.pem"),
@@ -252,7 +245,7 @@ TEST(SealKeys, KeygenWritesAPrivateKeyOnlyTheOwnerReadsAndNeverOverwrites) {
   const auto signature = key.sign(bytes_of("card"));
   EXPECT_TRUE(SealPublicKey::load_pem(dir / "seal-cert.pem").verify(bytes_of("card"), signature));
   EXPECT_TRUE(SealPublicKey::load_pem(dir / "seal-public.pem").verify(bytes_of("card"), signature));
-  EXPECT_NE(error_of([&] { generate_seal_key(dir); }).find("exists"), std::string::npos);
+  EXPECT_NE(test::first_problem([&] { generate_seal_key(dir); }).find("exists"), std::string::npos);
   EXPECT_EQ(SealKey::load_pem(dir / "seal-key.pem").certificate_reference(), reference);
 }
 
@@ -312,7 +305,7 @@ TEST(SealProfile, FieldsDecodeToTheRecordsValues) {
 
 TEST(SealProfile, OnlyFprcCardsHaveThisProfile) {
   const Card td1 = load_card(kRoot / "samples/eriksson-anna-maria.json");
-  EXPECT_EQ(error_of([&] { card_seal(td1, {}); }),
+  EXPECT_EQ(test::first_problem([&] { card_seal(td1, {}); }),
             "type: the seal profile covers fprc-2023 and fprc-2017 cards, not td1");
 }
 

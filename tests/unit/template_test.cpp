@@ -14,6 +14,7 @@
 #include "cardface/error.h"
 #include "cardface/image.h"
 #include "cardface/render.h"
+#include "test_support.h"
 #include "text/font_book.h"
 #include "tmpl/path_data.h"
 #include "tmpl/placeholder.h"
@@ -33,22 +34,9 @@ Card specimen() {
   return parse_card(kSpecimen, kRoot / "samples");
 }
 
-std::string where_of(const std::function<void()>& f) {
-  try {
-    f();
-  } catch (const Error& e) {
-    return e.problems().empty() ? ""
-                                : e.problems().front().where + ": " + e.problems().front().message;
-  }
-  return "(no error)";
-}
-
 // A throwaway template directory.
 fs::path write_template(const std::string& name, const std::string& json) {
-  const fs::path dir = fs::path(CARDFACE_BINARY_DIR) / "test-templates" / name;
-  fs::create_directories(dir);
-  std::ofstream(dir / "template.json") << json;
-  return dir;
+  return test::write_template_dir(name, json);
 }
 
 TEST(TemplatePlaceholder, ExpandsFieldsDerivedValuesAndDates) {
@@ -65,13 +53,16 @@ TEST(TemplatePlaceholder, ExpandsFieldsDerivedValuesAndDates) {
 
 TEST(TemplatePlaceholder, FaultsNameTheElement) {
   const Card card = specimen();
-  EXPECT_EQ(where_of([&] { tmpl::expand("{surnmae}", card, "/x/text"); }).substr(0, 8), "/x/text:");
-  EXPECT_NE(where_of([&] { tmpl::expand("{surname:%Y}", card, "/x"); }).find("not a date"),
-            std::string::npos);
+  EXPECT_EQ(test::first_problem([&] { tmpl::expand("{surnmae}", card, "/x/text"); }).substr(0, 8),
+            "/x/text:");
   EXPECT_NE(
-      where_of([&] { tmpl::expand("{date_of_birth:%Q}", card, "/x"); }).find("bad date format"),
+      test::first_problem([&] { tmpl::expand("{surname:%Y}", card, "/x"); }).find("not a date"),
       std::string::npos);
-  EXPECT_NE(where_of([&] { tmpl::expand("{surname", card, "/x"); }).find("unclosed"),
+  EXPECT_NE(test::first_problem([&] {
+              tmpl::expand("{date_of_birth:%Q}", card, "/x");
+            }).find("bad date format"),
+            std::string::npos);
+  EXPECT_NE(test::first_problem([&] { tmpl::expand("{surname", card, "/x"); }).find("unclosed"),
             std::string::npos);
 }
 
@@ -111,7 +102,8 @@ TEST(TemplateLoader, FaultsNameTheJsonPath) {
   const std::string head =
       R"({"name": "t", "card_types": ["fprc-2023"], "sides": {"front": {"elements": [)";
   auto load = [&](const std::string& name, const std::string& elements) {
-    return where_of([&] { Template::load_dir(write_template(name, head + elements + "]}}}")); });
+    return test::first_problem(
+        [&] { Template::load_dir(write_template(name, head + elements + "]}}}")); });
   };
   EXPECT_NE(
       load("neg", R"({"kind": "text", "panel": "color", "x": 1, "y": 1, "text": "a", "size": -2})")
@@ -148,7 +140,7 @@ TEST(TemplateLoader, FaultsNameTheJsonPath) {
 }
 
 TEST(TemplateLoader, UnknownTemplateListsTheBundledOnes) {
-  const std::string message = where_of([] { find_template("no-such-card"); });
+  const std::string message = test::first_problem([] { find_template("no-such-card"); });
   EXPECT_NE(message.find("unknown template \"no-such-card\""), std::string::npos);
   EXPECT_NE(message.find("fprc-2023"), std::string::npos);
 }
@@ -179,8 +171,8 @@ TEST(TemplateCompose, TheStackClosesUpWithoutAChineseName) {
 }
 
 TEST(TemplateCompose, WrongCardTypeIsATemplateError) {
-  const std::string message =
-      where_of([] { compose(specimen(), find_template("fprc-2017"), Fonts::bundled()); });
+  const std::string message = test::first_problem(
+      [] { compose(specimen(), find_template("fprc-2017"), Fonts::bundled()); });
   EXPECT_NE(message.find("renders card types fprc-2017, not fprc-2023"), std::string::npos);
 }
 
@@ -359,8 +351,9 @@ TEST(TemplatePrint, BleedAndOverlayFreeReachTheScene) {
     "name": "b", "card_types": ["fprc-2023"], "sides": {"front": {"elements": [
       {"kind": "rect", "panel": "color", "bleed": "yes", "x": 0, "y": 0, "width": 1,
        "height": 1, "fill": "#000000"}]}}})");
-  EXPECT_NE(where_of([&] { Template::load_dir(bad); }).find("/sides/front/elements/0/bleed"),
-            std::string::npos);
+  EXPECT_NE(
+      test::first_problem([&] { Template::load_dir(bad); }).find("/sides/front/elements/0/bleed"),
+      std::string::npos);
 }
 
 }  // namespace
