@@ -90,19 +90,21 @@ std::vector<std::uint8_t> encode_seal(const Seal& seal);
 // Throws Error(ErrorKind::data, "seal", ...) naming what is malformed.
 Seal parse_seal(std::span<const std::uint8_t> bytes);
 
-// cardface's FPRC profile (docs/seal.md).
-inline constexpr std::uint8_t kFprcSealFeatureReference = 0xF0;
-inline constexpr std::uint8_t kFprcSealDocumentCategory = 0x0C;
-
 struct SealOptions {
   std::shared_ptr<const SealKey> key;  // none: an unsigned specimen seal
   std::optional<Date> signature_date;  // default: the card's valid_from (never the clock)
 };
 
-// The seal of an fprc-2023 / fprc-2017 card. Throws Error(ErrorKind::data) for other types.
+// The seal of a card by its type's seal profile (the "seal" of its type file). Throws
+// Error(ErrorKind::data, "type", ...) for a type without one.
 Seal card_seal(const Card& card, const SealOptions& options);
 
-// The profile's fields as JSON-ready name/value pairs (`id_number`, `surname`, ...).
+// Whether a known card type's seal profile has the header's feature reference and document
+// type category.
+bool seal_profile_known(const SealHeader& header);
+
+// The profile's fields as JSON-ready name/value pairs (`id_number`, `surname`, ...), by the
+// profile of the known card type the header names.
 struct SealField {
   std::string name;
   std::string value;

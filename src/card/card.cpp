@@ -29,12 +29,16 @@ const std::int64_t* Card::integer(std::string_view name) const {
 
 std::optional<FieldValue> Card::lookup(std::string_view key) const {
   if (key == "type") return type.empty() ? std::nullopt : std::optional<FieldValue>(type);
+  const card::CardType* card_type = card::find_card_type(type);
   if (const auto it = fields.find(std::string(key)); it != fields.end()) {
     if (const auto* s = std::get_if<std::string>(&it->second); s && s->empty()) return std::nullopt;
+    // A boolean that is false reads as absent, so `"if": "visitor"` means "when true".
+    if (const card::FieldSpec* spec = card_type ? card_type->field(key) : nullptr;
+        spec && spec->kind == card::FieldKind::boolean && it->second == FieldValue(std::string("false")))
+      return std::nullopt;
     return it->second;
   }
-  if (const card::CardType* card_type = card::find_card_type(type))
-    return card::derived_value(*card_type, *this, key);
+  if (card_type) return card::derived_value(*card_type, *this, key);
   return std::nullopt;
 }
 
@@ -47,7 +51,7 @@ bool Card::knows(std::string_view key) const {
 
 std::vector<std::string> card_types() {
   std::vector<std::string> names;
-  for (const card::CardType& t : card::card_type_registry()) names.emplace_back(t.name);
+  for (const auto& t : card::known_card_types()) names.push_back(t->name);
   return names;
 }
 

@@ -5,6 +5,7 @@
 #include <cstring>
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <regex>
 #include <set>
 #include <sstream>
 
@@ -13,6 +14,7 @@
 #include "card/name_rules.h"
 #include "cardface/card.h"
 #include "cardface/error.h"
+#include "core/json_text.h"
 #include "core/utf8.h"
 
 namespace cardface {
@@ -23,31 +25,6 @@ using card::CardType;
 using card::FieldKind;
 using card::FieldSpec;
 
-// "line 3, column 14" for a byte offset; columns count code points.
-std::string position(std::string_view text, std::size_t offset) {
-  offset = std::min(offset, text.size());
-  int line = 1, column = 1;
-  for (std::size_t i = 0; i < offset; ++i) {
-    if (text[i] == '\n') {
-      ++line;
-      column = 1;
-    } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
-      ++column;
-    }
-  }
-  return "line " + std::to_string(line) + ", column " + std::to_string(column);
-}
-
-// nlohmann's reason without its "last read: '...'" part, which quotes the record.
-std::string parse_error_reason(const Json::parse_error& e) {
-  std::string what = e.what();
-  const std::size_t dash = what.find(" - ");
-  std::string reason = dash == std::string::npos ? "syntax error" : what.substr(dash + 3);
-  if (const std::size_t quote = reason.find("; last read:"); quote != std::string::npos)
-    reason.erase(quote);
-  return reason;
-}
-
 struct ParsedJson {
   Json value;
   std::vector<std::string> duplicate_keys;  // top-level keys given more than once
@@ -55,7 +32,7 @@ struct ParsedJson {
 
 ParsedJson parse_json(std::string_view text, const std::string& where) {
   if (const std::size_t bad = utf8::first_invalid(text); bad != std::string_view::npos)
-    throw Error(ErrorKind::data, where, "is not valid UTF-8 (" + position(text, bad) + ")");
+    throw Error(ErrorKind::data, where, "is not valid UTF-8 (" + json_text::position(text, bad) + ")");
   ParsedJson parsed;
   std::set<std::string> keys;
   const auto note_duplicates = [&](int depth, Json::parse_event_t event, Json& value) {
@@ -67,9 +44,7 @@ ParsedJson parse_json(std::string_view text, const std::string& where) {
   try {
     parsed.value = Json::parse(text.begin(), text.end(), note_duplicates);
   } catch (const Json::parse_error& e) {
-    throw Error(ErrorKind::data, where,
-                "is not valid JSON: " + parse_error_reason(e) + " (" +
-                    position(text, e.byte > 0 ? e.byte - 1 : 0) + ")");
+    throw Error(ErrorKind::data, where, json_text::syntax_error_message(text, e));
   }
   return parsed;
 }
@@ -80,34 +55,27 @@ std::string known_types() {
   return list;
 }
 
-// Optimal string alignment distance: edits, with a swap of neighbours counting as one.
-std::size_t edit_distance(std::string_view a, std::string_view b) {
-  std::vector<std::vector<std::size_t>> d(a.size() + 1, std::vector<std::size_t>(b.size() + 1));
-  for (std::size_t i = 0; i <= a.size(); ++i) d[i][0] = i;
-  for (std::size_t j = 0; j <= b.size(); ++j) d[0][j] = j;
-  for (std::size_t i = 1; i <= a.size(); ++i)
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      d[i][j] = std::min(
-          {d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
-        d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
-    }
-  return d[a.size()][b.size()];
+// What a text field's character class allows, and the sentence for a character outside it.
+bool in_class(const std::string& characters, char32_t c) {
+  const bool digit = c >= '0' && c <= '9', capital = c >= 'A' && c <= 'Z';
+  if (characters == "digits") return digit;
+  if (characters == "capitals_digits") return digit || capital;
+  if (characters == "mrz") return digit || capital || c == '<';
+  if (characters == "ascii") return c >= 0x20 && c < 0x7F;
+  return true;
+}
+
+std::string class_sentence(const std::string& characters) {
+  if (characters == "digits") return "must hold only digits 0-9";
+  if (characters == "capitals_digits") return "must hold only A-Z and 0-9";
+  if (characters == "mrz") return "must hold only A-Z, 0-9 and <";
+  return "must hold only printable ASCII characters";
 }
 
 std::string unknown_field_message(std::string_view key, const CardType& type) {
-  std::string_view best;
-  std::size_t best_distance = 3;  // suggest within 2 edits
-  if (key.size() <= 64) {
-    std::vector<std::string_view> known = {"type"};
-    for (const FieldSpec& f : type.fields) known.push_back(f.name);
-    for (std::string_view name : known)
-      if (const std::size_t d = edit_distance(key, name); d < best_distance)
-        best = name, best_distance = d;
-  }
-  std::string message = "unknown field";
-  if (!best.empty()) message += "; did you mean \"" + std::string(best) + "\"?";
-  return message;
+  std::vector<std::string_view> known = {"type"};
+  for (const FieldSpec& f : type.fields) known.push_back(f.name);
+  return json_text::with_suggestion("unknown field", key, known);
 }
 
 // A key as a problem's `where`: keys are the record's structure, not the holder's data, but
@@ -158,6 +126,14 @@ void read_field(const FieldSpec& spec, const Json& value, const std::filesystem:
     return report();
   }
 
+  if (spec.kind == FieldKind::boolean) {
+    if (!value.is_boolean())
+      found.push_back(std::string("must be true or false, got ") + value.type_name());
+    else
+      card.fields[name] = std::string(value.get<bool>() ? "true" : "false");
+    return report();
+  }
+
   if (!value.is_string()) {
     found.push_back(std::string("must be a string, got ") + value.type_name());
     return report();
@@ -176,6 +152,30 @@ void read_field(const FieldSpec& spec, const Json& value, const std::filesystem:
   switch (spec.kind) {
     case FieldKind::text:
       found = card::plain_text_problems(text, spec.max_chars);
+      if (found.empty() && !spec.characters.empty()) {
+        const std::u32string cps = utf8::decode_lenient(text);
+        const auto bad = std::find_if(cps.begin(), cps.end(), [&](char32_t c) {
+          return !in_class(spec.characters, c);
+        });
+        if (bad != cps.end())
+          found.push_back(class_sentence(spec.characters) + " (" + utf8::code_point_name(*bad) +
+                          " is not)");
+      }
+      if (found.empty() && !spec.pattern.empty() &&
+          !std::regex_match(text, std::regex(spec.pattern, std::regex::ECMAScript)))
+        found.push_back(spec.pattern_message);
+      break;
+    case FieldKind::choice:
+      if (!spec.value(text)) {
+        std::string list;
+        std::vector<std::string_view> codes;
+        for (const card::EnumValue& v : spec.values) {
+          list += (list.empty() ? "" : ", ") + ("\"" + v.code + "\"");
+          codes.push_back(v.code);
+        }
+        // The codes are the type's, not the holder's: a suggestion quotes only them.
+        found.push_back(json_text::with_suggestion("must be one of " + list, text, codes));
+      }
       break;
     case FieldKind::latin_name:
       found = card::latin_name_problems(text, spec.max_chars);
@@ -222,6 +222,7 @@ void read_field(const FieldSpec& spec, const Json& value, const std::filesystem:
       return;
     }
     case FieldKind::integer:
+    case FieldKind::boolean:
       break;
   }
   if (found.empty())
@@ -266,7 +267,7 @@ Card read_card(std::string_view json_text, const std::filesystem::path& base_dir
     }
     read_field(spec, *it, base_dir, card, problems);
   }
-  if (type->check) type->check(card, problems);
+  for (const card::RuleCheck& rule : type->rules) rule(card, problems);
   if (!problems.empty()) throw Error(ErrorKind::data, std::move(problems));
   return card;
 }

@@ -160,4 +160,21 @@ const std::vector<Country>& all_countries() {
   return table().countries;
 }
 
+std::optional<std::string_view> icao_reserved_name(std::string_view code) {
+  static constexpr std::pair<std::string_view, std::string_view> kReserved[] = {
+      {"UTO", "Utopia"},
+      {"XXA", "Stateless person"},
+      {"XXB", "Refugee"},
+      {"XXC", "Refugee (other)"},
+      {"XXX", "Unspecified nationality"},
+      {"EUE", "European Union"},
+      {"UNO", "United Nations"},
+      {"UNA", "United Nations specialized agency"},
+      {"UNK", "Kosovo (UNMIK)"},
+  };
+  for (const auto& [reserved, name] : kReserved)
+    if (reserved == code) return name;
+  return std::nullopt;
+}
+
 }  // namespace cardface::card

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -23,6 +24,11 @@ struct Country {
 const Country* find_country_alpha3(std::string_view alpha3);
 const Country* find_country_numeric(std::string_view numeric);
 const std::vector<Country>& all_countries();
+
+// The English name of a code ICAO Doc 9303 Part 3 reserves beside ISO 3166-1 (UTO, the
+// fictional state of its specimens, is "Utopia"; XXA "Stateless person"; ...); nullopt for
+// any other code.
+std::optional<std::string_view> icao_reserved_name(std::string_view code);
 
 // Reads and checks a table: header `alpha3,numeric,alpha2,name_en,name_zh`, RFC 4180 quoting,
 // well-formed and unique codes, non-empty names. Error(ErrorKind::file) naming `file` and the line.

@@ -38,11 +38,10 @@ SealCheck check_seal_bytes(std::span<const std::uint8_t> bytes, const SealPublic
   };
   try {
     check.seal = parse_seal(bytes);
-    if (check.seal->header.feature_reference != kFprcSealFeatureReference ||
-        check.seal->header.document_type_category != kFprcSealDocumentCategory)
+    if (!seal_profile_known(check.seal->header))
       return result(SealStatus::malformed,
-                    "not a seal of cardface's FPRC profile (feature reference or document type "
-                    "category differs)");
+                    "not a seal of a known card type's profile (no type has its feature "
+                    "reference and document type category; --types DIR adds types)");
     seal_fields(*check.seal);
   } catch (const Error& e) {
     return result(SealStatus::malformed,

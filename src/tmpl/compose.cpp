@@ -2,6 +2,8 @@
 // nowhere else; backends only draw what this produces.
 #include "cardface/compose.h"
 
+#include "card/card_type.h"
+
 #include <algorithm>
 #include <map>
 
@@ -17,6 +19,7 @@
 #include "text/fit.h"
 #include "text/font_book.h"
 #include "text/glyph_outline.h"
+#include "tmpl/json_reader.h"
 #include "tmpl/microtext.h"
 #include "tmpl/model.h"
 #include "tmpl/mrz_binding.h"
@@ -100,9 +103,17 @@ class Composer {
   }
 
   bool present(const std::string& key, const std::string& where) const {
-    if (!card_.knows(key))
+    if (!card_.knows(key)) {
+      // A template for several types: a key another listed type has is absent from this one.
+      for (const std::string& other : model_.card_types) {
+        const card::CardType* type = card::find_card_type(other);
+        if (!type) continue;
+        const auto keys = card::lookup_keys(*type);
+        if (std::find(keys.begin(), keys.end(), key) != keys.end()) return false;
+      }
       throw Error(ErrorKind::tmpl, where,
                   "unknown field \"" + key + "\" for card type " + card_.type);
+    }
     if (key == "photo") return !card_.photo.empty();
     return card_.lookup(key).has_value();
   }
@@ -535,7 +546,12 @@ Scene compose(const Card& card, const Template& tmpl, const Fonts& fonts,
     if (it == model.sides.end())
       throw Error(ErrorKind::tmpl, "template",
                   "template \"" + model.name + "\" has no " + to_string(side) + " side");
-    scene.faces.push_back(composer.face(*it));
+    try {
+      scene.faces.push_back(composer.face(*it));
+    } catch (const Error& e) {
+      // A fault at a template JSON path names the template file, as the loader's do.
+      throw Error(e.kind(), in_file(e.problems(), model.dir / "template.json"));
+    }
   }
   return scene;
 }

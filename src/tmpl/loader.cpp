@@ -2,7 +2,9 @@
 #include <fstream>
 #include <sstream>
 
+#include "card/card_type.h"
 #include "cardface/error.h"
+#include "core/json_text.h"
 #include "cardface/image.h"
 #include "cardface/template.h"
 #include "core/paths.h"
@@ -19,16 +21,17 @@ namespace fs = std::filesystem;
 
 class Loader {
  public:
-  explicit Loader(fs::path dir) : dir_(std::move(dir)) {}
+  Loader(fs::path dir, Faults& faults) : dir_(std::move(dir)), faults_(faults) {}
 
   Model load(const nlohmann::json& root_json) {
-    JsonReader root(root_json, "");
+    JsonReader root(root_json, "", faults_);
     Model m;
     m.dir = dir_;
     m.name = root.string("name");
     m.description = root.string("description", "");
     m.card_types = root.strings("card_types");
-    if (m.card_types.empty()) root.fail_at("card_types", "must name at least one card type");
+    if (m.card_types.empty() && root.has("card_types"))
+      root.note_at("card_types", "must name at least one card type");
     if (root.has("size")) {
       JsonReader size = root.object("size");
       m.width_mm = size.positive("width");
@@ -48,7 +51,7 @@ class Loader {
       m.sides.push_back(std::move(sm));
     }
     sides.finish();
-    if (m.sides.empty()) sides.fail("must have a \"front\" or a \"back\"");
+    if (m.sides.empty() && root.has("sides")) sides.note("must have a \"front\" or a \"back\"");
     root.finish();
     return m;
   }
@@ -56,7 +59,13 @@ class Loader {
  private:
   std::vector<Element> elements(JsonReader& parent, const std::string& key) {
     std::vector<Element> out;
-    for (JsonReader& e : parent.objects(key)) out.push_back(element(e));
+    for (JsonReader& e : parent.objects(key)) {
+      try {
+        out.push_back(element(e));
+      } catch (const Abandon&) {
+        e.finish_abandoned();  // a fault that leaves the rest meaningless: go on with the next
+      }
+    }
     return out;
   }
 
@@ -69,6 +78,7 @@ class Loader {
                  {"rect", "ellipse", "line", "path", "image", "photo", "text", "mrz", "guilloche",
                   "stars", "ghost", "microtext", "relief", "wall", "group", "stack", "barcode"},
                  "");
+    if (kind.empty()) throw Abandon{};  // noted: without a kind its other keys mean nothing
     const std::string panel = r.one_of("panel", {"color", "k", "uv", "overlay_free"}, "");
     e.panel = panel == "k"              ? Panel::k
               : panel == "uv"           ? Panel::uv
@@ -93,7 +103,7 @@ class Loader {
       s.path.move_to({r.number("x1"), r.number("y1")});
       s.path.line_to({r.number("x2"), r.number("y2")});
       paint(r, s);
-      if (!s.stroke) r.fail_at("stroke", "is required for a line");
+      if (!s.stroke && r.has("fill")) r.note_at("stroke", "is required for a line");
       e.content = std::move(s);
     } else if (kind == "path") {
       ShapeElement s;
@@ -105,7 +115,11 @@ class Loader {
       im.box = rect(r);
       im.file = asset(r, "src");
       im.fit = fit(r, "contain");
-      im.pixels = std::make_shared<const Raster>(read_image(im.file));
+      try {
+        im.pixels = std::make_shared<const Raster>(read_image(im.file));
+      } catch (const Error& err) {
+        r.fail_at("src", "is not an image cardface reads (PNG or JPEG)");
+      }
       e.content = std::move(im);
     } else if (kind == "photo") {
       PhotoElement p;
@@ -127,13 +141,13 @@ class Loader {
                             : security::GhostParams::Screen::lines;
       g.params.dpi = r.integer("dpi", 1200, 72, 2400);
       g.params.screen_pitch_mm = r.number("pitch", g.params.screen_pitch_mm);
-      if (g.params.screen_pitch_mm <= 0) r.fail_at("pitch", "must be greater than 0");
+      if (g.params.screen_pitch_mm <= 0) r.note_at("pitch", "must be greater than 0");
       g.params.screen_angle_deg = r.number("angle", g.params.screen_angle_deg);
       g.params.lightest = r.number("lightest", g.params.lightest);
       g.params.darkest = r.number("darkest", g.params.darkest);
       if (g.params.lightest < 0 || g.params.lightest > 1 || g.params.darkest < 0 ||
           g.params.darkest > g.params.lightest)
-        r.fail("needs 0 <= darkest <= lightest <= 1");
+        r.note("needs 0 <= darkest <= lightest <= 1");
       g.params.ink = color(r, "ink", g.params.ink);
       e.content = std::move(g);
     } else if (kind == "microtext") {
@@ -142,7 +156,7 @@ class Loader {
       m.family = r.string("font", m.family);
       m.cap_height_mm = r.number("cap_height", m.cap_height_mm);
       if (m.cap_height_mm < 0.1 || m.cap_height_mm > 1.0)
-        r.fail_at("cap_height", "must be from 0.1 to 1.0 mm (microtext is 0.15-0.4 mm)");
+        r.note_at("cap_height", "must be from 0.1 to 1.0 mm (microtext is 0.15-0.4 mm)");
       m.color = color(r, "color", Rgba{0, 0, 0, 1});
       const std::string layout = r.one_of("layout", {"band", "frame", "path"}, "band");
       if (layout == "path") {
@@ -199,7 +213,7 @@ class Loader {
       s.children = elements(r, "children");
       for (const Element& child : s.children)
         if (!std::holds_alternative<GroupElement>(child.content))
-          throw Error(ErrorKind::tmpl, child.path, "a stack's children must be groups");
+          faults_.add(child.path, "a stack's children must be groups");
       e.content = std::move(s);
     }
     r.finish();
@@ -218,14 +232,14 @@ class Loader {
     t.letter_spacing_mm = r.number("letter_spacing", 0);
     t.max_width_mm = r.non_negative("max_width", 0);
     t.min_size_pt = r.non_negative("min_size", 0);
-    if (t.min_size_pt > t.size_pt) r.fail_at("min_size", "must not exceed size");
+    if (t.min_size_pt > t.size_pt) r.note_at("min_size", "must not exceed size");
     if (t.min_size_pt > 0 && t.max_width_mm == 0)
-      r.fail_at("min_size", "needs max_width (shrinking needs a width to fit)");
+      r.note_at("min_size", "needs max_width (shrinking needs a width to fit)");
     t.wrap = r.boolean("wrap", false);
     t.max_lines = r.integer("max_lines", t.wrap ? 2 : 1, 1, 20);
-    if (t.wrap && t.max_width_mm == 0) r.fail_at("wrap", "needs max_width");
+    if (t.wrap && t.max_width_mm == 0) r.note_at("wrap", "needs max_width");
     t.line_height = r.number("line_height", 1.2);
-    if (t.line_height <= 0) r.fail_at("line_height", "must be greater than 0");
+    if (t.line_height <= 0) r.note_at("line_height", "must be greater than 0");
     return t;
   }
 
@@ -297,7 +311,7 @@ class Loader {
     p.soften_mm = r.non_negative("soften", p.soften_mm);
     p.wave_amplitude_mm = r.non_negative("wave_amplitude", 0);
     p.wavelength_mm = r.positive("wavelength", p.wavelength_mm);
-    if (p.box.height / p.spacing_mm > 2000) r.fail_at("spacing", "gives more than 2000 lines");
+    if (p.box.height / p.spacing_mm > 2000) r.note_at("spacing", "gives more than 2000 lines");
     m.color = color(r, "color", Rgba{0, 0, 0, 1});
     m.stroke_width_mm = r.positive("stroke_width", m.stroke_width_mm);
     m.rainbow = rainbow(r);
@@ -340,7 +354,7 @@ class Loader {
     m.cap_height_mm = r.non_negative("cap_height", m.cap_height_mm);
     m.color = color(r, "color", Rgba{0, 0, 0, 1});
     if (m.pitch_mm <= 0 || m.cap_height_mm <= 0)
-      r.fail("pitch and cap_height must be greater than 0");
+      r.note("pitch and cap_height must be greater than 0");
     return m;
   }
 
@@ -352,18 +366,18 @@ class Loader {
     b.symbology = *symbology_from_string(symbology);
     if (b.seal) {
       if (b.symbology != Symbology::datamatrix)
-        r.fail_at("symbology", "a seal is always a DataMatrix (the reader looks for one)");
-      if (r.has("content")) r.fail_at("content", "a seal's content is the card's seal");
+        r.note_at("symbology", "a seal is always a DataMatrix (the reader looks for one)");
+      if (r.has("content")) r.note_at("content", "a seal's content is the card's seal");
       b.unsigned_label = r.string("unsigned_label", "");
     } else {
       b.content = r.string("content");
-      if (b.content.empty()) r.fail_at("content", "must not be empty");
+      if (b.content.empty() && r.has("content")) r.note_at("content", "must not be empty");
     }
     b.box = rect(r);
     b.module_mm = r.positive("module");
     b.min_module_mm = r.non_negative("min_module", b.module_mm);
     if (b.min_module_mm <= 0 || b.min_module_mm > b.module_mm)
-      r.fail_at("min_module", "must be greater than 0 and at most module");
+      r.note_at("min_module", "must be greater than 0 and at most module");
     b.quiet_zone_modules = r.integer("quiet_zone", 2, 1, 20);
     return b;
   }
@@ -389,7 +403,7 @@ class Loader {
       if (!rgba) g.fail_at("colors", "must be colours \"#rrggbb\" or \"#rrggbbaa\"");
       out.colors.push_back(*rgba);
     }
-    if (out.colors.size() < 2) g.fail_at("colors", "needs at least two colours");
+    if (out.colors.size() < 2) g.note_at("colors", "needs at least two colours");
     g.finish();
     return out;
   }
@@ -400,15 +414,19 @@ class Loader {
     if (r.has("stroke"))
       s.stroke = Stroke{color(r, "stroke", {}), r.number("stroke_width", 0.1)};
     else if (r.has("stroke_width"))
-      r.fail_at("stroke_width", "needs a stroke colour");
-    if (s.stroke && s.stroke->width_mm <= 0) r.fail_at("stroke_width", "must be greater than 0");
-    if (!s.fill && !s.stroke) r.fail("needs a fill or a stroke");
+      r.note_at("stroke_width", "needs a stroke colour");
+    if (s.stroke && s.stroke->width_mm <= 0) r.note_at("stroke_width", "must be greater than 0");
+    if (!s.fill && !s.stroke) r.note("needs a fill or a stroke");
   }
 
   Rgba color(JsonReader& r, const std::string& key, Rgba fallback) {
     if (!r.has(key)) return fallback;
+    if (!r.value().at(key).is_string()) return r.string(key), fallback;  // noted
     auto c = parse_color(r.string(key));
-    if (!c) r.fail_at(key, "must be a colour \"#rrggbb\" or \"#rrggbbaa\"");
+    if (!c) {
+      r.note_at(key, "must be a colour \"#rrggbb\" or \"#rrggbbaa\"");
+      return fallback;
+    }
     return *c;
   }
 
@@ -418,6 +436,7 @@ class Loader {
   }
 
   Path path_data(JsonReader& r, const std::string& key) {
+    if (!r.has(key)) return r.string(key), Path{};  // noted as required
     std::string error;
     auto p = parse_path_data(r.string(key), error);
     if (!p) r.fail_at(key, error);
@@ -426,6 +445,7 @@ class Loader {
 
   // Assets may only be read from inside the template's own directory (symlinks resolved).
   fs::path asset(JsonReader& r, const std::string& key) {
+    if (!r.has(key)) r.string(key), throw Abandon{};  // noted as required
     const fs::path rel = r.string(key);
     if (rel.empty() || rel.is_absolute())
       r.fail_at(key, "must be a path relative to the template directory");
@@ -439,6 +459,7 @@ class Loader {
   }
 
   fs::path dir_;
+  Faults& faults_;
 };
 
 }  // namespace
@@ -446,26 +467,28 @@ class Loader {
 
 Template Template::load_dir(const std::filesystem::path& dir) {
   const auto file = dir / "template.json";
+  std::error_code ec;
+  if (std::filesystem::is_directory(dir, ec) && !std::filesystem::exists(file, ec))
+    throw Error(ErrorKind::tmpl, dir.string(), "no template.json in this directory");
   std::ifstream in(file, std::ios::binary);
   if (!in) throw Error(ErrorKind::file, file.string(), "cannot read the template");
   std::stringstream buffer;
   buffer << in.rdbuf();
+  const std::string text = buffer.str();
   nlohmann::json json;
   try {
-    json = nlohmann::json::parse(buffer.str());
+    json = nlohmann::json::parse(text);
   } catch (const nlohmann::json::parse_error& e) {
-    throw Error(ErrorKind::tmpl, file.string(), "malformed JSON at byte " + std::to_string(e.byte));
+    throw Error(ErrorKind::tmpl, file.string(), json_text::syntax_error_message(text, e));
   }
+  // A folder that brings its own card type: one folder is a new card (docs/card-types.md).
+  if (std::filesystem::exists(dir / "card-type.json", ec))
+    card::add_card_type(card::read_card_type_file(dir / "card-type.json"));
+  tmpl::Faults faults;
+  tmpl::Model model = tmpl::Loader(dir, faults).load(json);
+  if (!faults.empty()) throw Error(ErrorKind::tmpl, tmpl::in_file(faults.problems(), file));
   Template t;
-  try {
-    t.model_ = std::make_shared<const tmpl::Model>(tmpl::Loader(dir).load(json));
-  } catch (const Error& e) {
-    // Prefix the template file so the user knows which template the JSON path is in.
-    std::vector<Problem> problems = e.problems();
-    for (Problem& p : problems)
-      if (!p.where.empty() && p.where[0] == '/') p.where = file.string() + ":" + p.where;
-    throw Error(e.kind(), std::move(problems));
-  }
+  t.model_ = std::make_shared<const tmpl::Model>(std::move(model));
   return t;
 }
 
@@ -533,6 +556,8 @@ Template find_template(const std::string& name_or_dir) {
   for (const auto& dir : search_path())
     if (std::filesystem::exists(dir / name_or_dir / "template.json", ec))
       return Template::load_dir(dir / name_or_dir);
+  if (std::filesystem::is_directory(name_or_dir, ec))
+    throw Error(ErrorKind::tmpl, name_or_dir, "no template.json in this directory");
   std::string known;
   for (const auto& n : bundled_templates()) known += (known.empty() ? "" : ", ") + n;
   throw Error(ErrorKind::tmpl, "template",
