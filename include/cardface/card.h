@@ -52,7 +52,24 @@ Card parse_card(std::string_view json_text, const std::filesystem::path& base_di
 // Reads DATA.json from disk (Error(ErrorKind::file) when unreadable), then parse_card.
 Card load_card(const std::filesystem::path& file);
 
-// Card types this build knows, e.g. {"fprc-2017", "fprc-2023"}.
+// Card types known now, e.g. {"fprc-2017", "fprc-2023", "td1"}: the bundled card-types/
+// folder, the types added by add_card_types, and every card-type.json of a template folder
+// loaded so far (docs/card-types.md).
 std::vector<std::string> card_types();
+
+// Adds every *.json of DIR as a card type, or, for a template folder, its card-type.json.
+// Throws Error(ErrorKind::tmpl) naming the type file and JSON path of each fault.
+void add_card_types(const std::filesystem::path& dir);
+
+struct CardTypeSummary {
+  std::string name;
+  std::string description;
+  std::filesystem::path source;  // the type file
+};
+std::vector<CardTypeSummary> card_type_summaries();
+
+// What a record of the type holds, as text for a person: fields with kind and limits, rules,
+// derived values, seal. Error(ErrorKind::data, "type", ...) for an unknown name.
+std::string describe_card_type(const std::string& name);
 
 }  // namespace cardface

@@ -20,6 +20,11 @@ void add_keygen(CLI::App& app);
 int run_keygen();
 void add_verify(CLI::App& app);
 int run_verify();
+void add_types(CLI::App& app);
+int run_types();
+// --types DIR on a subcommand; load_type_folders() adds what was given before it runs.
+void add_types_option(CLI::App& cmd);
+void load_type_folders();
 
 // Runs the subcommand the user chose, mapping library errors to exit codes and messages.
 int run_selected(CLI::App& app);

@@ -31,6 +31,8 @@ ImposeArgs& impose_args() {
 
 void add_impose(CLI::App& app) {
   ImposeArgs& a = impose_args();
+  // A template folder may bring the card type its records have (registered as it loads).
+  if (!a.template_name.empty()) find_template(a.template_name);
   CLI::App* cmd = app.add_subcommand(
       "impose", "Lay cards out N-up on sheets: fronts on odd pages, backs on even pages");
   cmd->add_option("data", a.data, "Holders' records (JSON)")->required()->check(CLI::ExistingFile);
@@ -42,6 +44,7 @@ void add_impose(CLI::App& app) {
   cmd->add_option("--gutter", a.gutter_mm, "Space between cards' bleeds, mm")
       ->check(CLI::Range(0.0, 50.0));
   cmd->add_option("--out,-o", a.out, "The sheet PDF")->required();
+  add_types_option(*cmd);
   add_seal_options(*cmd, a.seal);
 }
 

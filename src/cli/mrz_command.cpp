@@ -29,6 +29,7 @@ void add_mrz(CLI::App& app) {
   cmd->add_option("--template,-t", a.template_name,
                   "A bundled template's name or a template directory (default: the data's type)");
   cmd->add_option("--check", a.check, "Check these three lines instead")->expected(3);
+  add_types_option(*cmd);
   cmd->callback([cmd, &a] {
     if (a.data.empty() == a.check.empty())
       throw CLI::ValidationError("mrz", "give either DATA.json or --check L1 L2 L3");
@@ -44,9 +45,11 @@ int run_mrz() {
     if (faults.empty()) std::cout << "valid\n";
     return faults.empty() ? kExitOk : kExitInvalid;
   }
+  // A template folder may bring the card type its records have: load it first.
+  std::optional<Template> named;
+  if (!a.template_name.empty()) named = find_template(a.template_name);
   const Card card = load_card(a.data);
-  const Template tmpl =
-      a.template_name.empty() ? default_template(card.type) : find_template(a.template_name);
+  const Template tmpl = named ? *named : default_template(card.type);
   for (const std::string& line : machine_readable_zone(card, tmpl)) std::cout << line << "\n";
   return kExitOk;
 }

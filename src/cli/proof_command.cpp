@@ -30,12 +30,15 @@ ProofArgs& proof_args() {
 
 void add_proof(CLI::App& app) {
   ProofArgs& a = proof_args();
+  // A template folder may bring the card type its records have (registered as it loads).
+  if (!a.template_name.empty()) find_template(a.template_name);
   CLI::App* cmd = app.add_subcommand(
       "proof", "A proof sheet: each card's front and back at actual size with its key fields");
   cmd->add_option("data", a.data, "Holders' records (JSON)")->required()->check(CLI::ExistingFile);
   cmd->add_option("--template,-t", a.template_name,
                   "A bundled template's name or a template directory (default: each data's type)");
   cmd->add_option("--out,-o", a.out, "The proof PDF")->required();
+  add_types_option(*cmd);
   add_seal_options(*cmd, a.seal);
 }
 

@@ -51,9 +51,11 @@ int render(const RenderArgs& a) {
     return render_batch_file(a.data, a.template_name, sides_of(a.side), a.dpi, a.show_uv,
                              seal_options(a.seal), a.png_compression, a.out, a.batch);
   }
+  // A template folder may bring the card type its records have: load it first.
+  std::optional<Template> named;
+  if (!a.template_name.empty()) named = find_template(a.template_name);
   const Card card = load_card(a.data);
-  const Template tmpl =
-      a.template_name.empty() ? default_template(card.type) : find_template(a.template_name);
+  const Template tmpl = named ? *named : default_template(card.type);
   ComposeOptions options;
   options.sides = sides_of(a.side);
   options.seal = seal_options(a.seal);
@@ -117,6 +119,7 @@ void add_render(CLI::App& app) {
                   "zlib level 0-9: 1 (default) is fast, 9 smallest (see docs/batch.md)")
       ->check(CLI::Range(0, 9));
   add_batch_options(*cmd, a.batch);
+  add_types_option(*cmd);
   add_print_options(cmd, a.print);
   cmd->callback([cmd, &a] {
     check_print_options(a.print);
@@ -126,12 +129,14 @@ void add_render(CLI::App& app) {
 
 int run_selected(CLI::App& app) {
   try {
+    load_type_folders();
     if (app.got_subcommand("render")) return render(render_args());
     if (app.got_subcommand("mrz")) return run_mrz();
     if (app.got_subcommand("impose")) return run_impose();
     if (app.got_subcommand("proof")) return run_proof();
     if (app.got_subcommand("keygen")) return run_keygen();
     if (app.got_subcommand("verify")) return run_verify();
+    if (app.got_subcommand("types")) return run_types();
   } catch (const Error& e) {
     for (const Problem& p : e.problems())
       std::cerr << "cardface: error: " << (p.where.empty() ? "" : p.where + ": ") << p.message

@@ -44,6 +44,7 @@ void add_verify(CLI::App& app) {
   cmd->add_option("--key,-k", a.key,
                   "The signer's certificate or public key (PEM) the signature must match");
   cmd->add_option("--data", a.data, "A holder's record (JSON) the seal must agree with");
+  add_types_option(*cmd);
   cmd->callback([] {});
 }
 

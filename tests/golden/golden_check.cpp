@@ -7,6 +7,7 @@
 #include <fstream>
 #include <iostream>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <sstream>
 
 #include "cardface/card.h"
@@ -151,12 +152,13 @@ int main(int argc, char** argv) {
   try {
     const nlohmann::json c = read_json(case_dir / "case.json");
     if (c.contains("print")) return check_sheet_case(c, case_dir, artifacts, update);
+    // A template named by a relative path is relative to the case; it is loaded first, since
+    // its folder may bring the card type of the record (card-type.json).
+    const std::string named = c.value("template", "");
+    std::optional<Template> folder;
+    if (named.find('/') != std::string::npos) folder = Template::load_dir(case_dir / named);
     const Card card = load_card(case_dir / c.at("data").get<std::string>());
-    const std::string tmpl_ref = c.value("template", card.type);
-    // A template named by a relative path is relative to the case.
-    const Template tmpl = tmpl_ref.find('/') != std::string::npos
-                              ? Template::load_dir(case_dir / tmpl_ref)
-                              : find_template(tmpl_ref);
+    const Template tmpl = folder ? *folder : find_template(named.empty() ? card.type : named);
     ComposeOptions options;
     options.sides = sides_of(c);
     const Scene scene = compose(card, tmpl, Fonts::bundled(), options);
