@@ -194,14 +194,18 @@ std::shared_ptr<CardType> read_type(const nlohmann::json& json, const fs::path& 
     type->fields.push_back(std::move(spec));
   }
   if (root.has("fields") && type->fields.empty()) root.note_at("fields", "must list a field");
-  for (JsonReader& r : root.objects("rules")) {
+  std::vector<JsonReader> rules;
+  if (root.optional_raw("rules")) rules = root.objects("rules");
+  for (JsonReader& r : rules) {
     const std::string name = r.string("rule");
     RuleParams params(r, type->fields);
     if (RuleCheck check = make_rule(name, params)) {
       type->rules.push_back(std::move(check));
       type->rule_names.push_back(name);
+      r.finish();
+    } else {
+      r.finish_abandoned();  // an unknown rule's parameters are not typos
     }
-    r.finish();
   }
   read_derived(root, *type);
   read_seal(root, *type);

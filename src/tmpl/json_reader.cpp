@@ -39,6 +39,7 @@ JsonReader::JsonReader(const nlohmann::json& value, std::string path, Faults& fa
 }
 
 bool JsonReader::has(const std::string& key) const {
+  asked_.insert(key);
   return value_->contains(key);
 }
 
@@ -208,6 +209,8 @@ std::vector<JsonReader> JsonReader::objects(const std::string& key) {
 
 void JsonReader::finish() {
   std::vector<std::string_view> known(read_.begin(), read_.end());
+  for (const std::string& key : asked_)
+    if (!read_.count(key)) known.push_back(key);
   for (const auto& [key, _] : value_->items())
     if (!read_.count(key)) note_at(key, json_text::with_suggestion("unknown key", key, known));
   finish_abandoned();

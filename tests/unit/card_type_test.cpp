@@ -47,7 +47,9 @@ TEST(CardTypeFiles, BundledTypesAreTheFilesInCardTypes) {
   for (const char* name : {"fprc-2017", "fprc-2023", "td1"})
     EXPECT_NE(std::find(names.begin(), names.end(), name), names.end()) << name;
   for (const CardTypeSummary& t : card_type_summaries())
-    if (t.name == "fprc-2023") EXPECT_EQ(t.source, kRoot / "card-types" / "fprc-2023.json");
+    if (t.name == "fprc-2023") {
+      EXPECT_EQ(t.source, kRoot / "card-types" / "fprc-2023.json");
+    }
 }
 
 TEST(CardTypeFiles, EveryFaultNamesFileAndJsonPath) {
@@ -168,11 +170,11 @@ TEST(TemplateFaults, FiveFaultsInOneRun) {
   "name": "five",
   "card_types": ["td1"],
   "sides": {"front": {"elements": [
-    {"kind": "rect", "x": 0, "y": 0, "widht": 10, "height": 5, "fill": "#ffffff"},
-    {"kind": "text", "x": 1, "y": 2, "text": "A", "size": 5, "colour": "#000000"},
-    {"kind": "txt", "x": 1, "y": 2},
-    {"kind": "rect", "x": 0, "y": 0, "width": 10, "height": 5, "fill": "#12"},
-    {"kind": "text", "x": "left", "y": 2, "text": "B", "size": 5}
+    {"kind": "rect", "panel": "color", "x": 0, "y": 0, "widht": 10, "height": 5, "fill": "#ffffff"},
+    {"kind": "text", "panel": "color", "x": 1, "y": 2, "text": "A", "size": 5, "colour": "#000000"},
+    {"kind": "txt", "panel": "color", "x": 1, "y": 2},
+    {"kind": "rect", "panel": "color", "x": 0, "y": 0, "width": 10, "height": 5, "fill": "#12"},
+    {"kind": "text", "panel": "color", "x": "left", "y": 2, "text": "B", "size": 5}
   ]}}
 })");
   const std::string file = (dir / "template.json").string();
@@ -209,7 +211,7 @@ TEST(TemplateFaults, ComposeFaultsNameTheTemplateFile) {
   const fs::path dir = test::write_template_dir("compose-fault", R"({
   "name": "compose-fault", "card_types": ["td1"],
   "sides": {"front": {"elements": [
-    {"kind": "text", "x": 1, "y": 2, "text": "{nosuch}", "size": 5}]}}
+    {"kind": "text", "panel": "color", "x": 1, "y": 2, "text": "{nosuch}", "size": 5}]}}
 })");
   const Card card = load_card(kRoot / "samples/eriksson-anna-maria.json");
   EXPECT_EQ(test::first_problem([&] { compose(card, Template::load_dir(dir), Fonts::bundled()); }),
@@ -221,7 +223,7 @@ TEST(TemplateFaults, ALiteralMrzSettingIsTheTemplatesFault) {
   const fs::path dir = test::write_template_dir("mrz-literal", R"({
   "name": "mrz-literal", "card_types": ["td1"],
   "sides": {"back": {"elements": [
-    {"kind": "mrz", "issuing_state": "U1O", "document_number": "{document_number}",
+    {"kind": "mrz", "panel": "color", "issuing_state": "U1O", "document_number": "{document_number}",
      "nationality": "{nationality}", "sex": "{sex}", "surname": "{surname}",
      "given_names": "{given_names}"}]}}
 })");
@@ -242,15 +244,16 @@ TEST(TemplateForSeveralTypes, AConditionOnAFieldOneTypeLacksIsAbsentThere) {
   const fs::path dir = test::write_template_dir("two-types", R"({
   "name": "two-types", "card_types": ["fprc-2023", "td1"],
   "sides": {"front": {"elements": [
-    {"id": "zh", "kind": "text", "if": "name_zh", "x": 1, "y": 5, "text": "{name.en}", "size": 6},
-    {"id": "no-zh", "kind": "text", "unless": "name_zh", "x": 1, "y": 9, "text": "{surname}", "size": 6}]}}
+    {"id": "zh", "kind": "text", "panel": "color", "if": "name_zh", "x": 1, "y": 5, "text": "{name.en}", "size": 6},
+    {"id": "no-zh", "kind": "text", "panel": "color", "unless": "name_zh", "x": 1, "y": 9, "text": "{surname}", "size": 6}]}}
 })");
   const Template t = Template::load_dir(dir);
   ComposeOptions options;
   options.sides = {Side::front};
   auto ids = [&](const Card& card) {
     std::vector<std::string> out;
-    for (const Item& item : compose(card, t, Fonts::bundled(), options).faces.at(0).items)
+    const Scene scene = compose(card, t, Fonts::bundled(), options);
+    for (const Item& item : scene.faces.at(0).items)
       out.push_back(item.element);
     return out;
   };
