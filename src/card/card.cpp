@@ -38,7 +38,8 @@ std::optional<FieldValue> Card::lookup(std::string_view key) const {
     if (const auto* s = std::get_if<std::string>(&it->second); s && s->empty()) return std::nullopt;
     // A boolean that is false reads as absent, so `"if": "visitor"` means "when true".
     if (const card::FieldSpec* spec = card_type ? card_type->field(key) : nullptr;
-        spec && spec->kind == card::FieldKind::boolean && it->second == FieldValue(std::string("false")))
+        spec && spec->kind == card::FieldKind::boolean &&
+        it->second == FieldValue(std::string("false")))
       return std::nullopt;
     return it->second;
   }
@@ -65,7 +66,8 @@ void add_card_types(const std::filesystem::path& dir) {
 
 std::vector<CardTypeSummary> card_type_summaries() {
   std::vector<CardTypeSummary> out;
-  for (const auto& t : card::known_card_types()) out.push_back({t->name, t->description, t->source});
+  for (const auto& t : card::known_card_types())
+    out.push_back({t->name, t->description, t->source});
   return out;
 }
 

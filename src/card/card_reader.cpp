@@ -32,7 +32,8 @@ struct ParsedJson {
 
 ParsedJson parse_json(std::string_view text, const std::string& where) {
   if (const std::size_t bad = utf8::first_invalid(text); bad != std::string_view::npos)
-    throw Error(ErrorKind::data, where, "is not valid UTF-8 (" + json_text::position(text, bad) + ")");
+    throw Error(ErrorKind::data, where,
+                "is not valid UTF-8 (" + json_text::position(text, bad) + ")");
   ParsedJson parsed;
   std::set<std::string> keys;
   const auto note_duplicates = [&](int depth, Json::parse_event_t event, Json& value) {
@@ -154,9 +155,8 @@ void read_field(const FieldSpec& spec, const Json& value, const std::filesystem:
       found = card::plain_text_problems(text, spec.max_chars);
       if (found.empty() && !spec.characters.empty()) {
         const std::u32string cps = utf8::decode_lenient(text);
-        const auto bad = std::find_if(cps.begin(), cps.end(), [&](char32_t c) {
-          return !in_class(spec.characters, c);
-        });
+        const auto bad = std::find_if(cps.begin(), cps.end(),
+                                      [&](char32_t c) { return !in_class(spec.characters, c); });
         if (bad != cps.end())
           found.push_back(class_sentence(spec.characters) + " (" + utf8::code_point_name(*bad) +
                           " is not)");

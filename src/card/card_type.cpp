@@ -19,11 +19,11 @@ namespace fs = std::filesystem;
 using tmpl::JsonReader;
 
 constexpr std::pair<std::string_view, FieldKind> kKinds[] = {
-    {"text", FieldKind::text},       {"latin_name", FieldKind::latin_name},
+    {"text", FieldKind::text},         {"latin_name", FieldKind::latin_name},
     {"han_name", FieldKind::han_name}, {"sex", FieldKind::sex},
-    {"country", FieldKind::country}, {"date", FieldKind::date},
-    {"integer", FieldKind::integer}, {"photo", FieldKind::photo},
-    {"enum", FieldKind::choice},     {"boolean", FieldKind::boolean},
+    {"country", FieldKind::country},   {"date", FieldKind::date},
+    {"integer", FieldKind::integer},   {"photo", FieldKind::photo},
+    {"enum", FieldKind::choice},       {"boolean", FieldKind::boolean},
 };
 
 bool is_string_kind(FieldKind kind) {
@@ -69,8 +69,8 @@ FieldSpec read_field(JsonReader& r) {
     if (f.min > f.max) r.note_at("max", "must not be below min");
   }
   if (f.kind == FieldKind::text) {
-    f.characters = r.one_of("characters", {"any", "digits", "capitals_digits", "mrz", "ascii"},
-                            "any");
+    f.characters =
+        r.one_of("characters", {"any", "digits", "capitals_digits", "mrz", "ascii"}, "any");
     if (f.characters == "any") f.characters.clear();
     f.pattern = r.string("pattern", "");
     f.pattern_message = r.string("pattern_message", "is not in the form the card type requires");
@@ -89,7 +89,8 @@ FieldSpec read_field(JsonReader& r) {
       if (e.code.empty()) v.note_at("code", "must not be empty");
       if (const nlohmann::json* found = v.optional_raw("labels")) {
         const nlohmann::json& labels = *found;
-        if (!labels.is_object()) v.note_at("labels", "must be an object: language → label");
+        if (!labels.is_object())
+          v.note_at("labels", "must be an object: language → label");
         else
           for (const auto& [lang, label] : labels.items()) {
             if (!label.is_string())
@@ -127,10 +128,11 @@ void read_derived(JsonReader& root, CardType& type) {
       if (p->key != "type" && !type.field(p->key)) {
         std::vector<std::string_view> known;
         for (const FieldSpec& f : type.fields) known.push_back(f.name);
-        root.faults().add(where, json_text::with_suggestion(
-                                     "{" + p->key + "} is not a field of this type (a derived "
-                                     "value is made of fields)",
-                                     p->key, known));
+        root.faults().add(where,
+                          json_text::with_suggestion("{" + p->key +
+                                                         "} is not a field of this type (a derived "
+                                                         "value is made of fields)",
+                                                     p->key, known));
       }
       for (std::string& m : tmpl::filter_problems(*p)) root.faults().add(where, m);
     }
@@ -237,9 +239,9 @@ void add_locked(Catalogue& c, std::shared_ptr<const CardType> type, std::string 
   for (std::size_t i = 0; i < c.types.size(); ++i) {
     if (c.types[i]->name != type->name) continue;
     if (c.texts[i] == text) return;
-    throw Error(ErrorKind::tmpl, type->source.string() + ":/name",
-                "card type \"" + type->name + "\" is already defined by " +
-                    c.types[i]->source.string());
+    throw Error(
+        ErrorKind::tmpl, type->source.string() + ":/name",
+        "card type \"" + type->name + "\" is already defined by " + c.types[i]->source.string());
   }
   c.types.push_back(std::move(type));
   c.texts.push_back(std::move(text));
@@ -370,8 +372,8 @@ std::optional<FieldValue> derived_value(const CardType& type, const Card& card,
                                         std::string_view key) {
   const auto it = type.derived.find(std::string(key));
   if (it == type.derived.end()) return std::nullopt;
-  std::string text = tmpl::join(tmpl::expand(it->second, card, type.source.string() +
-                                                                   ":/derived/" + it->first));
+  std::string text =
+      tmpl::join(tmpl::expand(it->second, card, type.source.string() + ":/derived/" + it->first));
   if (text.empty()) return std::nullopt;
   return text;
 }

@@ -70,8 +70,8 @@ struct SealFeatureSpec {
   std::uint8_t tag = 0;
   std::string field;  // the record's field ("type" for type_code)
   Encoding encoding = Encoding::utf8;
-  bool optional = false;   // left out of the message zone when the record has no value
-  std::uint8_t code = 0;   // type_code: this type's code
+  bool optional = false;  // left out of the message zone when the record has no value
+  std::uint8_t code = 0;  // type_code: this type's code
 };
 
 struct SealProfile {
@@ -89,7 +89,7 @@ struct CardType {
   std::filesystem::path source;  // the type file
   std::vector<FieldSpec> fields;
   std::vector<RuleCheck> rules;
-  std::vector<std::string> rule_names;  // for `cardface types NAME`
+  std::vector<std::string> rule_names;         // for `cardface types NAME`
   std::map<std::string, std::string> derived;  // key → placeholder text
   std::optional<SealProfile> seal;
 

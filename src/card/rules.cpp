@@ -52,7 +52,8 @@ RuleCheck not_after_rule(RuleParams& p) {
 RuleCheck pattern_rule(RuleParams& p) {
   const std::string field = p.field("field", {FieldKind::text});
   const std::string source = p.reader().string("pattern");
-  const std::string message = p.reader().string("message", "is not in the form the card type requires");
+  const std::string message =
+      p.reader().string("message", "is not in the form the card type requires");
   std::regex re;
   try {
     re = std::regex(source, std::regex::ECMAScript);
@@ -133,11 +134,11 @@ RuleCheck check_digit_rule(RuleParams& p) {
       alphabet = "digits";
     }
     if (!expected)
-      out.push_back({field, "must be " + alphabet + " followed by a check character (" + scheme +
-                                ")"});
+      out.push_back(
+          {field, "must be " + alphabet + " followed by a check character (" + scheme + ")"});
     else if (text->back() != *expected)
-      out.push_back({field, std::string("check character is ") + text->back() + ", expected " +
-                                *expected});
+      out.push_back(
+          {field, std::string("check character is ") + text->back() + ", expected " + *expected});
   };
 }
 
@@ -193,8 +194,9 @@ RuleCheck make_rule(const std::string& name, RuleParams& params) {
   const auto& all = factories();
   const auto it = all.find(name);
   if (it == all.end()) {
-    params.reader().note_at("rule", json_text::with_suggestion("\"" + name + "\" is not a known rule",
-                                                               name, rule_names()));
+    params.reader().note_at(
+        "rule",
+        json_text::with_suggestion("\"" + name + "\" is not a known rule", name, rule_names()));
     return nullptr;
   }
   return it->second(params);

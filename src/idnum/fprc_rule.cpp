@@ -26,8 +26,8 @@ void check_agreement(const Card& card, const Agreement& a, const FprcNumber& n,
       sex && *sex != std::string(1, n.sex))
     out.push_back({a.field, "sex in the number disagrees with " + a.sex});
 
-  const card::Country* in_number = is2023 ? card::find_country_numeric(n.nationality)
-                                          : card::find_country_alpha3(n.nationality);
+  const card::Country* in_number =
+      is2023 ? card::find_country_numeric(n.nationality) : card::find_country_alpha3(n.nationality);
   if (!in_number) {
     out.push_back({a.field, is2023 ? "nationality code in the number (positions 4-6) is not "
                                      "an ISO 3166-1 numeric code"
@@ -61,12 +61,12 @@ card::RuleCheck fprc_number_rule(card::RuleParams& p) {
     const std::string* number = card.text(a.field);
     if (!number) return;
     if (!takes_2023 && number->size() == fprc2023::kLength) {
-      out.push_back({a.field,
-                     "has 18 characters, the 2023 card's form; a " + card.type +
-                         " card has a 15-character number"});
+      out.push_back({a.field, "has 18 characters, the 2023 card's form; a " + card.type +
+                                  " card has a 15-character number"});
       return;
     }
-    for (std::string& message : fprc_problems(*number)) out.push_back({a.field, std::move(message)});
+    for (std::string& message : fprc_problems(*number))
+      out.push_back({a.field, std::move(message)});
     // A citizen's number (not starting with 9) encodes no nationality: comparing would only
     // add noise to the one problem that matters.
     const auto parts = decompose(*number);

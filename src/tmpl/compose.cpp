@@ -2,11 +2,10 @@
 // nowhere else; backends only draw what this produces.
 #include "cardface/compose.h"
 
-#include "card/card_type.h"
-
 #include <algorithm>
 #include <map>
 
+#include "card/card_type.h"
 #include "cardface/error.h"
 #include "cardface/image.h"
 #include "cardface/seal.h"

@@ -86,10 +86,10 @@ class JsonReader {
   const nlohmann::json* value_;
   std::string path_;
   Faults* faults_;
-  bool broken_ = false;                // not an object: already noted, read as empty
-  std::set<std::string> read_;         // keys asked for, present or not
+  bool broken_ = false;                  // not an object: already noted, read as empty
+  std::set<std::string> read_;           // keys asked for, present or not
   mutable std::set<std::string> asked_;  // keys has() was asked about: names "did you mean" knows
-  std::vector<std::string> missing_;   // required keys that were absent
+  std::vector<std::string> missing_;     // required keys that were absent
 };
 
 }  // namespace cardface::tmpl

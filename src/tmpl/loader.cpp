@@ -4,9 +4,9 @@
 
 #include "card/card_type.h"
 #include "cardface/error.h"
-#include "core/json_text.h"
 #include "cardface/image.h"
 #include "cardface/template.h"
+#include "core/json_text.h"
 #include "core/paths.h"
 #include "tmpl/colors.h"
 #include "tmpl/json_reader.h"

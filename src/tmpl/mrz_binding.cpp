@@ -44,10 +44,15 @@ std::array<std::string, 3> mrz_lines(const Card& card, const MrzElement& m,
   // A value the template writes literally (no placeholder) is the template's fault when the
   // MRZ refuses it: name the setting's JSON path, not a record field.
   const std::pair<const char*, const std::string*> settings[] = {
-      {"document_code", &m.document_code}, {"issuing_state", &m.issuing_state},
-      {"document_number", &m.document_number}, {"optional_data_1", &m.optional_data_1},
-      {"optional_data_2", &m.optional_data_2}, {"nationality", &m.nationality},
-      {"sex", &m.sex}, {"surname", &m.surname}, {"given_names", &m.given_names}};
+      {"document_code", &m.document_code},
+      {"issuing_state", &m.issuing_state},
+      {"document_number", &m.document_number},
+      {"optional_data_1", &m.optional_data_1},
+      {"optional_data_2", &m.optional_data_2},
+      {"nationality", &m.nationality},
+      {"sex", &m.sex},
+      {"surname", &m.surname},
+      {"given_names", &m.given_names}};
   try {
     return lines(card, m, where);
   } catch (const Error& e) {

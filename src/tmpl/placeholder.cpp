@@ -22,8 +22,10 @@ std::string encode(const std::u32string& cps) {
 std::string upper(std::string_view text) {
   std::u32string cps = utf8::decode_lenient(text);
   for (char32_t& c : cps) {
-    if (c >= 'a' && c <= 'z') c -= 32;
-    else if (c >= 0xE0 && c <= 0xFE && c != 0xF7) c -= 32;
+    if (c >= 'a' && c <= 'z')
+      c -= 32;
+    else if (c >= 0xE0 && c <= 0xFE && c != 0xF7)
+      c -= 32;
   }
   return encode(cps);
 }
@@ -31,8 +33,10 @@ std::string upper(std::string_view text) {
 std::string lower(std::string_view text) {
   std::u32string cps = utf8::decode_lenient(text);
   for (char32_t& c : cps) {
-    if (c >= 'A' && c <= 'Z') c += 32;
-    else if (c >= 0xC0 && c <= 0xDE && c != 0xD7) c += 32;
+    if (c >= 'A' && c <= 'Z')
+      c += 32;
+    else if (c >= 0xC0 && c <= 0xDE && c != 0xD7)
+      c += 32;
   }
   return encode(cps);
 }
@@ -289,7 +293,8 @@ std::vector<Segment> expand(std::string_view source, const Card& card, const std
         const std::string_view fmt = p.format ? std::string_view(*p.format) : "%Y-%m-%d";
         text = format_date(*d, fmt);
         if (!text)
-          throw Error(ErrorKind::tmpl, where, "bad date format in {" + p.key + ":" + *p.format + "}");
+          throw Error(ErrorKind::tmpl, where,
+                      "bad date format in {" + p.key + ":" + *p.format + "}");
       } else if (p.format) {
         throw Error(ErrorKind::tmpl, where, "{" + p.key + "} is not a date; it takes no format");
       } else {

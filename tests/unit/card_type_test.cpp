@@ -1,12 +1,13 @@
 // Card types as data (docs/card-types.md): a type file read into fields, rules, derived values
 // and a seal profile; every fault of a type file or template reported at once with file and
 // JSON path; placeholder filters; one template for several types.
+#include "card/card_type.h"
+
 #include <gtest/gtest.h>
 
 #include <filesystem>
 #include <fstream>
 
-#include "card/card_type.h"
 #include "cardface/card.h"
 #include "cardface/compose.h"
 #include "cardface/error.h"
@@ -81,16 +82,19 @@ TEST(CardTypeFiles, EveryFaultNamesFileAndJsonPath) {
 TEST(CardTypeFiles, SyntaxErrorGivesLineAndColumn) {
   const fs::path dir = scratch("syntax-type");
   write(dir / "t.json", "{\n  \"name\": \"t\",\n  \"fields\": [}\n");
-  const std::string message = test::first_problem([&] { card::read_card_type_file(dir / "t.json"); });
+  const std::string message =
+      test::first_problem([&] { card::read_card_type_file(dir / "t.json"); });
   EXPECT_NE(message.find("line 3, column 14"), std::string::npos) << message;
 }
 
 TEST(CardTypeFiles, TheSameNameFromAnotherFileIsRefused) {
   const fs::path dir = scratch("twice");
-  write(dir / "fprc-2023.json", R"({"name": "fprc-2023", "fields": [{"name": "a", "kind": "text"}]})");
+  write(dir / "fprc-2023.json",
+        R"({"name": "fprc-2023", "fields": [{"name": "a", "kind": "text"}]})");
   EXPECT_EQ(test::first_problem([&] { add_card_types(dir); }),
-            (dir / "fprc-2023.json").string() + ":/name: card type \"fprc-2023\" is already "
-                                                "defined by " +
+            (dir / "fprc-2023.json").string() +
+                ":/name: card type \"fprc-2023\" is already "
+                "defined by " +
                 (kRoot / "card-types" / "fprc-2023.json").string());
 }
 
@@ -194,7 +198,8 @@ TEST(TemplateFaults, FiveFaultsInOneRun) {
 }
 
 TEST(TemplateFaults, SyntaxErrorGivesLineAndColumn) {
-  const fs::path dir = test::write_template_dir("syntax", "{\n  \"name\": \"x\",\n  \"sides\": {,}\n}");
+  const fs::path dir =
+      test::write_template_dir("syntax", "{\n  \"name\": \"x\",\n  \"sides\": {,}\n}");
   const std::string message = test::first_problem([&] { Template::load_dir(dir); });
   EXPECT_EQ(message.rfind((dir / "template.json").string() + ": is not valid JSON: ", 0), 0u)
       << message;
@@ -232,9 +237,8 @@ TEST(TemplateFaults, ALiteralMrzSettingIsTheTemplatesFault) {
   options.sides = {Side::back};
   const std::string message = test::first_problem(
       [&] { compose(card, Template::load_dir(dir), Fonts::bundled(), options); });
-  EXPECT_EQ(message.rfind((dir / "template.json").string() +
-                              ":/sides/back/elements/0/issuing_state: ",
-                          0),
+  EXPECT_EQ(message.rfind(
+                (dir / "template.json").string() + ":/sides/back/elements/0/issuing_state: ", 0),
             0u)
       << message;
 }
@@ -253,8 +257,7 @@ TEST(TemplateForSeveralTypes, AConditionOnAFieldOneTypeLacksIsAbsentThere) {
   auto ids = [&](const Card& card) {
     std::vector<std::string> out;
     const Scene scene = compose(card, t, Fonts::bundled(), options);
-    for (const Item& item : scene.faces.at(0).items)
-      out.push_back(item.element);
+    for (const Item& item : scene.faces.at(0).items) out.push_back(item.element);
     return out;
   };
   EXPECT_EQ(ids(load_card(kRoot / "samples/eriksson-anna-maria.json")),
