@@ -15,37 +15,35 @@ namespace {
 
 using Factory = RuleCheck (*)(RuleParams&);
 
-// `field` after `other`: {"rule": "after", "field": "valid_until", "other": "valid_from"}.
+// Two dates in order: `faulty(a, b)` says when `field` (a) and `other` (b) are out of order,
+// and the problem is `field: <words> OTHER`.
+RuleCheck date_order_rule(RuleParams& p, bool (*faulty)(const Date&, const Date&),
+                          const std::string& words) {
+  const std::string field = p.field("field", {FieldKind::date});
+  const std::string other = p.field("other", {FieldKind::date});
+  return [=](const Card& card, std::vector<Problem>& out) {
+    const Date* a = card.date(field);
+    const Date* b = card.date(other);
+    if (a && b && faulty(*a, *b)) out.push_back({field, words + " " + other});
+  };
+}
+
+// {"rule": "after", "field": "valid_until", "other": "valid_from"}: field > other.
 RuleCheck after_rule(RuleParams& p) {
-  const std::string field = p.field("field", {FieldKind::date});
-  const std::string other = p.field("other", {FieldKind::date});
-  return [=](const Card& card, std::vector<Problem>& out) {
-    const Date* a = card.date(field);
-    const Date* b = card.date(other);
-    if (a && b && !(*b < *a)) out.push_back({field, "is not after " + other});
-  };
+  return date_order_rule(
+      p, [](const Date& a, const Date& b) { return !(b < a); }, "is not after");
 }
 
-// `field` on or after `other`.
+// field >= other.
 RuleCheck not_before_rule(RuleParams& p) {
-  const std::string field = p.field("field", {FieldKind::date});
-  const std::string other = p.field("other", {FieldKind::date});
-  return [=](const Card& card, std::vector<Problem>& out) {
-    const Date* a = card.date(field);
-    const Date* b = card.date(other);
-    if (a && b && *a < *b) out.push_back({field, "is before " + other});
-  };
+  return date_order_rule(
+      p, [](const Date& a, const Date& b) { return a < b; }, "is before");
 }
 
-// `field` on or before `other`.
+// field <= other.
 RuleCheck not_after_rule(RuleParams& p) {
-  const std::string field = p.field("field", {FieldKind::date});
-  const std::string other = p.field("other", {FieldKind::date});
-  return [=](const Card& card, std::vector<Problem>& out) {
-    const Date* a = card.date(field);
-    const Date* b = card.date(other);
-    if (a && b && *b < *a) out.push_back({field, "is after " + other});
-  };
+  return date_order_rule(
+      p, [](const Date& a, const Date& b) { return b < a; }, "is after");
 }
 
 // The whole text matches an ECMAScript regular expression: "pattern", "message".
