@@ -3,6 +3,8 @@
 // text decodes back identically, with no character-set guessing on either side.
 #pragma once
 
+#include "cardface/export.h"
+
 #include <cstdint>
 #include <optional>
 #include <span>
@@ -11,6 +13,7 @@
 
 #include "cardface/scene.h"
 
+CARDFACE_CXX_API_BEGIN
 namespace cardface {
 
 enum class Symbology { datamatrix, qr, pdf417, aztec };
@@ -46,3 +49,4 @@ std::optional<DecodedBarcode> read_barcode(const Raster& image,
                                            const std::vector<Symbology>& symbologies);
 
 }  // namespace cardface
+CARDFACE_CXX_API_END

@@ -4,6 +4,8 @@
 // render. The format is in docs/batch.md.
 #pragma once
 
+#include "cardface/export.h"
+
 #include <cstddef>
 #include <filesystem>
 #include <functional>
@@ -14,6 +16,7 @@
 #include "cardface/scene.h"
 #include "cardface/seal.h"
 
+CARDFACE_CXX_API_BEGIN
 namespace cardface {
 
 struct BatchOptions {
@@ -75,3 +78,4 @@ BatchSummary render_batch(const std::filesystem::path& batch_file, const BatchOp
                           const BatchCallbacks& callbacks = {});
 
 }  // namespace cardface
+CARDFACE_CXX_API_END

@@ -3,6 +3,8 @@
 // valid.
 #pragma once
 
+#include "cardface/export.h"
+
 #include <compare>
 #include <cstdint>
 #include <filesystem>
@@ -13,6 +15,7 @@
 #include <variant>
 #include <vector>
 
+CARDFACE_CXX_API_BEGIN
 namespace cardface {
 
 struct Date {
@@ -56,3 +59,4 @@ Card load_card(const std::filesystem::path& file);
 std::vector<std::string> card_types();
 
 }  // namespace cardface
+CARDFACE_CXX_API_END

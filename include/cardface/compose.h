@@ -1,6 +1,8 @@
 // Template + card → Scene: every placeholder, font, fit and condition resolved.
 #pragma once
 
+#include "cardface/export.h"
+
 #include <vector>
 
 #include "cardface/card.h"
@@ -9,6 +11,7 @@
 #include "cardface/seal.h"
 #include "cardface/template.h"
 
+CARDFACE_CXX_API_BEGIN
 namespace cardface {
 
 struct ComposeOptions {
@@ -23,3 +26,4 @@ Scene compose(const Card& card, const Template& tmpl, const Fonts& fonts,
               const ComposeOptions& options = {});
 
 }  // namespace cardface
+CARDFACE_CXX_API_END

@@ -2,10 +2,13 @@
 // The library throws cardface::Error; the CLI maps its kind to an exit code.
 #pragma once
 
+#include "cardface/export.h"
+
 #include <stdexcept>
 #include <string>
 #include <vector>
 
+CARDFACE_CXX_API_BEGIN
 namespace cardface {
 
 // Where a problem is and what is wrong with it. `where` names a data field (`id_number`),
@@ -36,3 +39,4 @@ class Error : public std::runtime_error {
 };
 
 }  // namespace cardface
+CARDFACE_CXX_API_END

@@ -2,9 +2,12 @@
 // pinned font files beside it. Load once and share: it is safe to use from many threads.
 #pragma once
 
+#include "cardface/export.h"
+
 #include <filesystem>
 #include <memory>
 
+CARDFACE_CXX_API_BEGIN
 namespace cardface {
 
 namespace text {
@@ -24,3 +27,4 @@ class Fonts {
 };
 
 }  // namespace cardface
+CARDFACE_CXX_API_END

@@ -2,6 +2,8 @@
 // into straight-alpha RGBA, the print-ready PNG writer, and the golden-image comparison.
 #pragma once
 
+#include "cardface/export.h"
+
 #include <cstdint>
 #include <filesystem>
 #include <span>
@@ -11,6 +13,7 @@
 
 #include "cardface/scene.h"
 
+CARDFACE_CXX_API_BEGIN
 namespace cardface {
 
 // Decoded images larger than this on either side are refused before any pixel is allocated.
@@ -98,3 +101,4 @@ Comparison compare_images(const Raster& expected, const Raster& actual,
                           const Tolerance& tolerance = {}, Raster* diff_out = nullptr);
 
 }  // namespace cardface
+CARDFACE_CXX_API_END

@@ -2,6 +2,8 @@
 // three MRZ lines someone gives.
 #pragma once
 
+#include "cardface/export.h"
+
 #include <array>
 #include <string>
 #include <string_view>
@@ -10,6 +12,7 @@
 #include "cardface/card.h"
 #include "cardface/template.h"
 
+CARDFACE_CXX_API_BEGIN
 namespace cardface {
 
 // The three 30-character lines of the template's `mrz` element for this card.
@@ -23,3 +26,4 @@ std::vector<std::string> check_machine_readable_zone(std::string_view line1, std
                                                      std::string_view line3);
 
 }  // namespace cardface
+CARDFACE_CXX_API_END

@@ -2,6 +2,8 @@
 // as a printer model's SDK takes them. See docs/print.md for what each panel's values mean.
 #pragma once
 
+#include "cardface/export.h"
+
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -9,6 +11,7 @@
 
 #include "cardface/scene.h"
 
+CARDFACE_CXX_API_BEGIN
 namespace cardface {
 
 struct PrinterProfile {
@@ -55,3 +58,4 @@ struct PanelPng {
 std::vector<PanelPng> encode_panel_pngs(const PanelSet& panels);
 
 }  // namespace cardface
+CARDFACE_CXX_API_END

@@ -2,12 +2,15 @@
 // page per face), and SVG of one face. See docs/print.md for the page geometry.
 #pragma once
 
+#include "cardface/export.h"
+
 #include <cstdint>
 #include <string>
 #include <vector>
 
 #include "cardface/scene.h"
 
+CARDFACE_CXX_API_BEGIN
 namespace cardface {
 
 // Crop marks: hairlines on the trim's lines, from this far outside the bleed, this long.
@@ -49,3 +52,4 @@ struct SvgOptions {
 std::vector<std::uint8_t> render_svg(const Face& face, const SvgOptions& options = {});
 
 }  // namespace cardface
+CARDFACE_CXX_API_END

@@ -2,12 +2,15 @@
 // (no bleed in raster output), transparent outside the rounded corners.
 #pragma once
 
+#include "cardface/export.h"
+
 #include <cstdint>
 #include <filesystem>
 #include <vector>
 
 #include "cardface/scene.h"
 
+CARDFACE_CXX_API_BEGIN
 namespace cardface {
 
 struct RasterOptions {
@@ -41,3 +44,4 @@ Bitmap rasterize(const Face& face, const RasterOptions& options);
 std::vector<std::uint8_t> encode_png(const Bitmap& bitmap, int compression = 1);
 
 }  // namespace cardface
+CARDFACE_CXX_API_END

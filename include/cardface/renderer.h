@@ -4,6 +4,8 @@
 // serves many threads at once.
 #pragma once
 
+#include "cardface/export.h"
+
 #include <cstddef>
 #include <cstdint>
 #include <memory>
@@ -16,6 +18,7 @@
 #include "cardface/scene.h"
 #include "cardface/template.h"
 
+CARDFACE_CXX_API_BEGIN
 namespace cardface {
 
 namespace render {
@@ -70,3 +73,4 @@ class Renderer {
 };
 
 }  // namespace cardface
+CARDFACE_CXX_API_END

@@ -3,6 +3,8 @@
 // and tests inspect it without pixels.
 #pragma once
 
+#include "cardface/export.h"
+
 #include <cstdint>
 #include <filesystem>
 #include <memory>
@@ -11,6 +13,7 @@
 #include <variant>
 #include <vector>
 
+CARDFACE_CXX_API_BEGIN
 namespace cardface {
 
 enum class Side { front, back };
@@ -144,3 +147,4 @@ struct Scene {
 };
 
 }  // namespace cardface
+CARDFACE_CXX_API_END

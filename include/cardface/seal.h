@@ -3,6 +3,8 @@
 // profile (docs/seal.md). Signing, reading back and checking it.
 #pragma once
 
+#include "cardface/export.h"
+
 #include <array>
 #include <cstdint>
 #include <filesystem>
@@ -15,6 +17,7 @@
 #include "cardface/card.h"
 #include "cardface/scene.h"
 
+CARDFACE_CXX_API_BEGIN
 namespace cardface {
 
 // The issuer's private key (ECDSA P-256), loaded from an unencrypted PEM file.
@@ -140,3 +143,4 @@ SealCheck check_seal_bytes(std::span<const std::uint8_t> bytes, const SealPublic
                            const Card* record);
 
 }  // namespace cardface
+CARDFACE_CXX_API_END

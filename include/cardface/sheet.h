@@ -3,6 +3,8 @@
 // See docs/print.md.
 #pragma once
 
+#include "cardface/export.h"
+
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -12,6 +14,7 @@
 #include "cardface/fonts.h"
 #include "cardface/scene.h"
 
+CARDFACE_CXX_API_BEGIN
 namespace cardface {
 
 struct SheetSize {
@@ -66,3 +69,4 @@ struct ProofEntry {
 std::vector<std::uint8_t> proof_pdf(const std::vector<ProofEntry>& entries, const Fonts& fonts);
 
 }  // namespace cardface
+CARDFACE_CXX_API_END

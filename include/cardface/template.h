@@ -2,11 +2,14 @@
 // a new card needs no recompiling. The format is documented in docs/template-format.md.
 #pragma once
 
+#include "cardface/export.h"
+
 #include <filesystem>
 #include <memory>
 #include <string>
 #include <vector>
 
+CARDFACE_CXX_API_BEGIN
 namespace cardface {
 
 namespace tmpl {
@@ -42,3 +45,4 @@ Template default_template(const std::string& card_type);
 std::vector<std::string> bundled_templates();
 
 }  // namespace cardface
+CARDFACE_CXX_API_END
