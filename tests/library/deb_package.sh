@@ -12,7 +12,7 @@ if dpkg-query -W -f='${Status}' cardface 2>/dev/null | grep -q "install ok insta
 fi
 tmp=$(mktemp -d)
 installed=0
-cleanup() { ((installed)) && dpkg -r cardface >/dev/null 2>&1; rm -rf "$tmp"; }
+cleanup() { ((installed)) && dpkg -P cardface >/dev/null 2>&1; rm -rf "$tmp"; }
 trap cleanup EXIT
 fail() { echo "deb_package: $*" >&2; exit 1; }
 
@@ -51,4 +51,5 @@ while IFS= read -r f; do
 done <"$tmp/files"
 ((${#left[@]} == 0)) || fail "dpkg -r left ${left[*]}"
 [[ ! -e /usr/share/cardface && ! -e /usr/include/cardface ]] || fail "dpkg -r left directories"
+dpkg -P cardface >/dev/null  # no record left behind either (the package has maintainer scripts)
 echo "deb_package: $(basename "$deb") installs, renders the build tree's bytes and removes cleanly"
