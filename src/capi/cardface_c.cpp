@@ -176,6 +176,18 @@ void to_rgba8(cardface::Bitmap& b) {
   }
 }
 
+// The checks every rendering call starts with (side: none for both faces).
+template <class Object>
+cardface_status check_render(Object** out, const cardface_renderer* renderer,
+                             const cardface_card* card, const cardface_side* side) {
+  if (out) *out = nullptr;
+  if (!renderer) return null_argument("renderer");
+  if (!card) return null_argument("card");
+  if (side && !known_side(*side))
+    return fail(CARDFACE_ERROR_ARGUMENT, "side", "is not a cardface_side");
+  return CARDFACE_OK;
+}
+
 template <class Object, class Make>
 cardface_status create(Object** out, Make&& make) {
   if (!out) return null_argument("out");
@@ -268,10 +280,8 @@ void cardface_seal_key_free(cardface_seal_key* key) {
 cardface_status cardface_render_bitmap(const cardface_renderer* renderer, const cardface_card* card,
                                        cardface_side side, const cardface_render_options* options,
                                        cardface_pixel_format format, cardface_bitmap** out) {
-  if (out) *out = nullptr;
-  if (!renderer) return null_argument("renderer");
-  if (!card) return null_argument("card");
-  if (!known_side(side)) return fail(CARDFACE_ERROR_ARGUMENT, "side", "is not a cardface_side");
+  if (const cardface_status s = check_render(out, renderer, card, &side); s != CARDFACE_OK)
+    return s;
   if (format != CARDFACE_ARGB32_PREMULTIPLIED && format != CARDFACE_RGBA8)
     return fail(CARDFACE_ERROR_ARGUMENT, "format", "is not a cardface_pixel_format");
   return create(out, [&] {
@@ -307,10 +317,8 @@ cardface_pixel_format cardface_bitmap_format(const cardface_bitmap* bitmap) {
 cardface_status cardface_render_png(const cardface_renderer* renderer, const cardface_card* card,
                                     cardface_side side, const cardface_render_options* options,
                                     cardface_bytes** out) {
-  if (out) *out = nullptr;
-  if (!renderer) return null_argument("renderer");
-  if (!card) return null_argument("card");
-  if (!known_side(side)) return fail(CARDFACE_ERROR_ARGUMENT, "side", "is not a cardface_side");
+  if (const cardface_status s = check_render(out, renderer, card, &side); s != CARDFACE_OK)
+    return s;
   return create(out, [&] {
     const Options o = options_of(options);
     return cardface_bytes{
@@ -320,9 +328,8 @@ cardface_status cardface_render_png(const cardface_renderer* renderer, const car
 
 cardface_status cardface_render_pdf(const cardface_renderer* renderer, const cardface_card* card,
                                     const cardface_render_options* options, cardface_bytes** out) {
-  if (out) *out = nullptr;
-  if (!renderer) return null_argument("renderer");
-  if (!card) return null_argument("card");
+  if (const cardface_status s = check_render(out, renderer, card, nullptr); s != CARDFACE_OK)
+    return s;
   return create(out, [&] {
     const Options o = options_of(options);
     const cardface::Scene scene =
@@ -334,10 +341,8 @@ cardface_status cardface_render_pdf(const cardface_renderer* renderer, const car
 cardface_status cardface_render_svg(const cardface_renderer* renderer, const cardface_card* card,
                                     cardface_side side, const cardface_render_options* options,
                                     cardface_bytes** out) {
-  if (out) *out = nullptr;
-  if (!renderer) return null_argument("renderer");
-  if (!card) return null_argument("card");
-  if (!known_side(side)) return fail(CARDFACE_ERROR_ARGUMENT, "side", "is not a cardface_side");
+  if (const cardface_status s = check_render(out, renderer, card, &side); s != CARDFACE_OK)
+    return s;
   return create(out, [&] {
     const cardface::Scene scene =
         compose_sides(renderer, card, options_of(options), {side_of(side)});
