@@ -7,7 +7,7 @@
 set -euo pipefail
 build=$1 src=$2 cli=$3
 if [[ $(id -u) -ne 0 ]]; then echo "deb_package: skipped: needs root"; exit 77; fi
-if dpkg-query -W -f='${Status}' cardface 2>/dev/null | grep -q "install ok installed"; then
+if [[ $(dpkg-query -W -f='${Status}' cardface 2>/dev/null) == *"install ok installed"* ]]; then
   echo "deb_package: skipped: a cardface package is installed already"; exit 77
 fi
 tmp=$(mktemp -d)

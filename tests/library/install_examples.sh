@@ -18,7 +18,7 @@ prefix=$tmp/prefix
 libdir=$(dirname "$(find "$prefix" -name 'libcardface.so' | head -1)")
 [[ -f $libdir/pkgconfig/cardface.pc && -f $libdir/cmake/cardface/cardface-config.cmake ]] ||
   fail "no cardface.pc or CMake package under $libdir"
-readelf -d "$libdir/libcardface.so" | grep -q 'SONAME.*libcardface.so.0.2' || fail "SONAME"
+[[ $(readelf -d "$libdir/libcardface.so") == *'Library soname: [libcardface.so.0.2]'* ]] || fail "SONAME"
 
 "$cli" render "$sample" --side front --out "$tmp/reference" >/dev/null
 reference=$tmp/reference/zhengjian-yangben-front.png
@@ -38,7 +38,7 @@ grep -q 'fprc-2017' "$tmp/err" || fail "the missing template is not named: $(cat
 cmake -S "$src/examples/cpp" -B "$tmp/cpp" -DCMAKE_BUILD_TYPE=Release -Dcardface_DIR="$libdir/cmake/cardface" \
   -DCMAKE_FIND_USE_PACKAGE_REGISTRY=OFF -DCMAKE_CXX_COMPILER_LAUNCHER=ccache >/dev/null
 cmake --build "$tmp/cpp" >/dev/null
-ldd "$tmp/cpp/render_specimen" | grep -q "$prefix" || fail "the C++ example does not use the prefix's library"
+[[ $(ldd "$tmp/cpp/render_specimen") == *"$prefix/"* ]] || fail "the C++ example does not use the prefix's library"
 (cd / && "$tmp/cpp/render_specimen" "$sample" "$tmp/cpp.png")
 same "$tmp/cpp.png" "examples/cpp"
 
@@ -46,7 +46,7 @@ same "$tmp/cpp.png" "examples/cpp"
 cp "$src/examples/c/Makefile" "$src/examples/c/render_specimen.c" "$tmp/"
 mkdir -p "$tmp/c" && mv "$tmp/Makefile" "$tmp/render_specimen.c" "$tmp/c/"
 PKG_CONFIG_LIBDIR=$libdir/pkgconfig PKG_CONFIG_PATH= make -s -C "$tmp/c" >/dev/null
-ldd "$tmp/c/render_specimen" | grep -q "$prefix" || fail "the C example does not use the prefix's library"
+[[ $(ldd "$tmp/c/render_specimen") == *"$prefix/"* ]] || fail "the C example does not use the prefix's library"
 (cd / && "$tmp/c/render_specimen" "$sample" "$tmp/c.png")
 same "$tmp/c.png" "examples/c"
 
