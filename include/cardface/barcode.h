@@ -3,14 +3,13 @@
 // text decodes back identically, with no character-set guessing on either side.
 #pragma once
 
-#include "cardface/export.h"
-
 #include <cstdint>
 #include <optional>
 #include <span>
 #include <string>
 #include <vector>
 
+#include "cardface/export.h"
 #include "cardface/scene.h"
 
 CARDFACE_CXX_API_BEGIN

@@ -4,8 +4,6 @@
 // render. The format is in docs/batch.md.
 #pragma once
 
-#include "cardface/export.h"
-
 #include <cstddef>
 #include <filesystem>
 #include <functional>
@@ -13,6 +11,7 @@
 #include <vector>
 
 #include "cardface/error.h"
+#include "cardface/export.h"
 #include "cardface/scene.h"
 #include "cardface/seal.h"
 

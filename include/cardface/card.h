@@ -3,8 +3,6 @@
 // valid.
 #pragma once
 
-#include "cardface/export.h"
-
 #include <compare>
 #include <cstdint>
 #include <filesystem>
@@ -14,6 +12,8 @@
 #include <string_view>
 #include <variant>
 #include <vector>
+
+#include "cardface/export.h"
 
 CARDFACE_CXX_API_BEGIN
 namespace cardface {

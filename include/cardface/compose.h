@@ -1,11 +1,10 @@
 // Template + card → Scene: every placeholder, font, fit and condition resolved.
 #pragma once
 
-#include "cardface/export.h"
-
 #include <vector>
 
 #include "cardface/card.h"
+#include "cardface/export.h"
 #include "cardface/fonts.h"
 #include "cardface/scene.h"
 #include "cardface/seal.h"

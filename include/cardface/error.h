@@ -2,11 +2,11 @@
 // The library throws cardface::Error; the CLI maps its kind to an exit code.
 #pragma once
 
-#include "cardface/export.h"
-
 #include <stdexcept>
 #include <string>
 #include <vector>
+
+#include "cardface/export.h"
 
 CARDFACE_CXX_API_BEGIN
 namespace cardface {

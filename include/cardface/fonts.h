@@ -2,10 +2,10 @@
 // pinned font files beside it. Load once and share: it is safe to use from many threads.
 #pragma once
 
-#include "cardface/export.h"
-
 #include <filesystem>
 #include <memory>
+
+#include "cardface/export.h"
 
 CARDFACE_CXX_API_BEGIN
 namespace cardface {

@@ -2,8 +2,6 @@
 // into straight-alpha RGBA, the print-ready PNG writer, and the golden-image comparison.
 #pragma once
 
-#include "cardface/export.h"
-
 #include <cstdint>
 #include <filesystem>
 #include <span>
@@ -11,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "cardface/export.h"
 #include "cardface/scene.h"
 
 CARDFACE_CXX_API_BEGIN

@@ -2,14 +2,13 @@
 // three MRZ lines someone gives.
 #pragma once
 
-#include "cardface/export.h"
-
 #include <array>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "cardface/card.h"
+#include "cardface/export.h"
 #include "cardface/template.h"
 
 CARDFACE_CXX_API_BEGIN

@@ -2,13 +2,12 @@
 // as a printer model's SDK takes them. See docs/print.md for what each panel's values mean.
 #pragma once
 
-#include "cardface/export.h"
-
 #include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "cardface/export.h"
 #include "cardface/scene.h"
 
 CARDFACE_CXX_API_BEGIN

@@ -2,12 +2,11 @@
 // page per face), and SVG of one face. See docs/print.md for the page geometry.
 #pragma once
 
-#include "cardface/export.h"
-
 #include <cstdint>
 #include <string>
 #include <vector>
 
+#include "cardface/export.h"
 #include "cardface/scene.h"
 
 CARDFACE_CXX_API_BEGIN

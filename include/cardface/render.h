@@ -2,12 +2,11 @@
 // (no bleed in raster output), transparent outside the rounded corners.
 #pragma once
 
-#include "cardface/export.h"
-
 #include <cstdint>
 #include <filesystem>
 #include <vector>
 
+#include "cardface/export.h"
 #include "cardface/scene.h"
 
 CARDFACE_CXX_API_BEGIN

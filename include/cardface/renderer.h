@@ -4,8 +4,6 @@
 // serves many threads at once.
 #pragma once
 
-#include "cardface/export.h"
-
 #include <cstddef>
 #include <cstdint>
 #include <memory>
@@ -13,6 +11,7 @@
 
 #include "cardface/card.h"
 #include "cardface/compose.h"
+#include "cardface/export.h"
 #include "cardface/fonts.h"
 #include "cardface/render.h"
 #include "cardface/scene.h"

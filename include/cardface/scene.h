@@ -3,8 +3,6 @@
 // and tests inspect it without pixels.
 #pragma once
 
-#include "cardface/export.h"
-
 #include <cstdint>
 #include <filesystem>
 #include <memory>
@@ -12,6 +10,8 @@
 #include <string>
 #include <variant>
 #include <vector>
+
+#include "cardface/export.h"
 
 CARDFACE_CXX_API_BEGIN
 namespace cardface {

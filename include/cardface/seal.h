@@ -3,8 +3,6 @@
 // profile (docs/seal.md). Signing, reading back and checking it.
 #pragma once
 
-#include "cardface/export.h"
-
 #include <array>
 #include <cstdint>
 #include <filesystem>
@@ -15,6 +13,7 @@
 #include <vector>
 
 #include "cardface/card.h"
+#include "cardface/export.h"
 #include "cardface/scene.h"
 
 CARDFACE_CXX_API_BEGIN

@@ -2,12 +2,12 @@
 // a new card needs no recompiling. The format is documented in docs/template-format.md.
 #pragma once
 
-#include "cardface/export.h"
-
 #include <filesystem>
 #include <memory>
 #include <string>
 #include <vector>
+
+#include "cardface/export.h"
 
 CARDFACE_CXX_API_BEGIN
 namespace cardface {
