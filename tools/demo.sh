@@ -4,5 +4,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 tools/setup.sh
-tools/build.sh
+tools/build.sh cardface_cli  # the command and the library only, not the tests
 build/cardface render samples/zhengjian-yangben.json --dpi 600 --out out

@@ -10,6 +10,8 @@ packages=(
   nlohmann-json3-dev libcli11-dev libzxing-dev libssl-dev
   # tests and benchmarks
   libgtest-dev libbenchmark-dev poppler-utils dmtx-utils openssl xxd librsvg2-bin
+  # the Python module and its tests; the Debian package (cpack: dpkg-shlibdeps, file)
+  pybind11-dev python3-dev python3-pytest python3-numpy python3-pil dpkg-dev file
 )
 
 missing=()

@@ -9,8 +9,10 @@
 #include <string>
 #include <vector>
 
+#include "cardface/export.h"
 #include "cardface/scene.h"
 
+CARDFACE_CXX_API_BEGIN
 namespace cardface {
 
 enum class Symbology { datamatrix, qr, pdf417, aztec };
@@ -46,3 +48,4 @@ std::optional<DecodedBarcode> read_barcode(const Raster& image,
                                            const std::vector<Symbology>& symbologies);
 
 }  // namespace cardface
+CARDFACE_CXX_API_END

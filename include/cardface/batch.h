@@ -11,9 +11,11 @@
 #include <vector>
 
 #include "cardface/error.h"
+#include "cardface/export.h"
 #include "cardface/scene.h"
 #include "cardface/seal.h"
 
+CARDFACE_CXX_API_BEGIN
 namespace cardface {
 
 struct BatchOptions {
@@ -75,3 +77,4 @@ BatchSummary render_batch(const std::filesystem::path& batch_file, const BatchOp
                           const BatchCallbacks& callbacks = {});
 
 }  // namespace cardface
+CARDFACE_CXX_API_END

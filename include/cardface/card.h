@@ -13,6 +13,9 @@
 #include <variant>
 #include <vector>
 
+#include "cardface/export.h"
+
+CARDFACE_CXX_API_BEGIN
 namespace cardface {
 
 struct Date {
@@ -73,3 +76,4 @@ std::vector<CardTypeSummary> card_type_summaries();
 std::string describe_card_type(const std::string& name);
 
 }  // namespace cardface
+CARDFACE_CXX_API_END

@@ -4,11 +4,13 @@
 #include <vector>
 
 #include "cardface/card.h"
+#include "cardface/export.h"
 #include "cardface/fonts.h"
 #include "cardface/scene.h"
 #include "cardface/seal.h"
 #include "cardface/template.h"
 
+CARDFACE_CXX_API_BEGIN
 namespace cardface {
 
 struct ComposeOptions {
@@ -23,3 +25,4 @@ Scene compose(const Card& card, const Template& tmpl, const Fonts& fonts,
               const ComposeOptions& options = {});
 
 }  // namespace cardface
+CARDFACE_CXX_API_END

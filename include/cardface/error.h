@@ -6,6 +6,9 @@
 #include <string>
 #include <vector>
 
+#include "cardface/export.h"
+
+CARDFACE_CXX_API_BEGIN
 namespace cardface {
 
 // Where a problem is and what is wrong with it. `where` names a data field (`id_number`),
@@ -36,3 +39,4 @@ class Error : public std::runtime_error {
 };
 
 }  // namespace cardface
+CARDFACE_CXX_API_END

@@ -5,6 +5,9 @@
 #include <filesystem>
 #include <memory>
 
+#include "cardface/export.h"
+
+CARDFACE_CXX_API_BEGIN
 namespace cardface {
 
 namespace text {
@@ -24,3 +27,4 @@ class Fonts {
 };
 
 }  // namespace cardface
+CARDFACE_CXX_API_END

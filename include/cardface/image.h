@@ -9,8 +9,10 @@
 #include <string_view>
 #include <vector>
 
+#include "cardface/export.h"
 #include "cardface/scene.h"
 
+CARDFACE_CXX_API_BEGIN
 namespace cardface {
 
 // Decoded images larger than this on either side are refused before any pixel is allocated.
@@ -98,3 +100,4 @@ Comparison compare_images(const Raster& expected, const Raster& actual,
                           const Tolerance& tolerance = {}, Raster* diff_out = nullptr);
 
 }  // namespace cardface
+CARDFACE_CXX_API_END

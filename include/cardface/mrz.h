@@ -8,8 +8,10 @@
 #include <vector>
 
 #include "cardface/card.h"
+#include "cardface/export.h"
 #include "cardface/template.h"
 
+CARDFACE_CXX_API_BEGIN
 namespace cardface {
 
 // The three 30-character lines of the template's `mrz` element for this card.
@@ -23,3 +25,4 @@ std::vector<std::string> check_machine_readable_zone(std::string_view line1, std
                                                      std::string_view line3);
 
 }  // namespace cardface
+CARDFACE_CXX_API_END

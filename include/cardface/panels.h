@@ -7,8 +7,10 @@
 #include <string_view>
 #include <vector>
 
+#include "cardface/export.h"
 #include "cardface/scene.h"
 
+CARDFACE_CXX_API_BEGIN
 namespace cardface {
 
 struct PrinterProfile {
@@ -55,3 +57,4 @@ struct PanelPng {
 std::vector<PanelPng> encode_panel_pngs(const PanelSet& panels);
 
 }  // namespace cardface
+CARDFACE_CXX_API_END

@@ -6,8 +6,10 @@
 #include <string>
 #include <vector>
 
+#include "cardface/export.h"
 #include "cardface/scene.h"
 
+CARDFACE_CXX_API_BEGIN
 namespace cardface {
 
 // Crop marks: hairlines on the trim's lines, from this far outside the bleed, this long.
@@ -49,3 +51,4 @@ struct SvgOptions {
 std::vector<std::uint8_t> render_svg(const Face& face, const SvgOptions& options = {});
 
 }  // namespace cardface
+CARDFACE_CXX_API_END

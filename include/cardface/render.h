@@ -6,8 +6,10 @@
 #include <filesystem>
 #include <vector>
 
+#include "cardface/export.h"
 #include "cardface/scene.h"
 
+CARDFACE_CXX_API_BEGIN
 namespace cardface {
 
 struct RasterOptions {
@@ -41,3 +43,4 @@ Bitmap rasterize(const Face& face, const RasterOptions& options);
 std::vector<std::uint8_t> encode_png(const Bitmap& bitmap, int compression = 1);
 
 }  // namespace cardface
+CARDFACE_CXX_API_END

@@ -11,11 +11,13 @@
 
 #include "cardface/card.h"
 #include "cardface/compose.h"
+#include "cardface/export.h"
 #include "cardface/fonts.h"
 #include "cardface/render.h"
 #include "cardface/scene.h"
 #include "cardface/template.h"
 
+CARDFACE_CXX_API_BEGIN
 namespace cardface {
 
 namespace render {
@@ -70,3 +72,4 @@ class Renderer {
 };
 
 }  // namespace cardface
+CARDFACE_CXX_API_END

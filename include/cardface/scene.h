@@ -11,6 +11,9 @@
 #include <variant>
 #include <vector>
 
+#include "cardface/export.h"
+
+CARDFACE_CXX_API_BEGIN
 namespace cardface {
 
 enum class Side { front, back };
@@ -144,3 +147,4 @@ struct Scene {
 };
 
 }  // namespace cardface
+CARDFACE_CXX_API_END

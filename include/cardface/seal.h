@@ -13,8 +13,10 @@
 #include <vector>
 
 #include "cardface/card.h"
+#include "cardface/export.h"
 #include "cardface/scene.h"
 
+CARDFACE_CXX_API_BEGIN
 namespace cardface {
 
 // The issuer's private key (ECDSA P-256), loaded from an unencrypted PEM file.
@@ -142,3 +144,4 @@ SealCheck check_seal_bytes(std::span<const std::uint8_t> bytes, const SealPublic
                            const Card* record);
 
 }  // namespace cardface
+CARDFACE_CXX_API_END

@@ -7,6 +7,9 @@
 #include <string>
 #include <vector>
 
+#include "cardface/export.h"
+
+CARDFACE_CXX_API_BEGIN
 namespace cardface {
 
 namespace tmpl {
@@ -42,3 +45,4 @@ Template default_template(const std::string& card_type);
 std::vector<std::string> bundled_templates();
 
 }  // namespace cardface
+CARDFACE_CXX_API_END

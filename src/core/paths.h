@@ -1,12 +1,11 @@
-// Where bundled data lives: fonts/, templates/, data/. An environment variable wins, then the
-// source tree the build came from, then the install prefix.
+// Where bundled data lives: fonts/, templates/, data/ (the order: cardface/data_dir.h).
 #pragma once
 
 #include <filesystem>
 
 namespace cardface::paths {
 
-// CARDFACE_DATA_DIR, else the source tree (when it still exists), else <prefix>/share/cardface.
+// set_data_dir, CARDFACE_DATA_DIR, beside the installed library, the source tree, the prefix.
 std::filesystem::path data_root();
 inline std::filesystem::path fonts_dir() {
   return data_root() / "fonts";

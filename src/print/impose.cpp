@@ -3,7 +3,7 @@
 #include <set>
 
 #include "cardface/error.h"
-#include "cardface/sheet.h"
+#include "cardface/imposition.h"
 #include "print/crop_marks.h"
 #include "print/pdf_document.h"
 #include "render/paint.h"

@@ -4,7 +4,7 @@
 #include <string>
 
 #include "cardface/error.h"
-#include "cardface/sheet.h"
+#include "cardface/imposition.h"
 
 namespace cardface {
 

@@ -4,7 +4,7 @@
 #include <string>
 
 #include "cardface/error.h"
-#include "cardface/sheet.h"
+#include "cardface/proof.h"
 #include "print/pdf_document.h"
 #include "render/paint.h"
 #include "text/font_book.h"
