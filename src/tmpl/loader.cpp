@@ -450,20 +450,25 @@ Template Template::load_dir(const std::filesystem::path& dir) {
   if (!in) throw Error(ErrorKind::file, file.string(), "cannot read the template");
   std::stringstream buffer;
   buffer << in.rdbuf();
+  return parse_json(buffer.str(), dir, file.string());
+}
+
+Template Template::parse_json(const std::string& json_text, const std::filesystem::path& dir,
+                              const std::string& label) {
   nlohmann::json json;
   try {
-    json = nlohmann::json::parse(buffer.str());
+    json = nlohmann::json::parse(json_text);
   } catch (const nlohmann::json::parse_error& e) {
-    throw Error(ErrorKind::tmpl, file.string(), "malformed JSON at byte " + std::to_string(e.byte));
+    throw Error(ErrorKind::tmpl, label, "malformed JSON at byte " + std::to_string(e.byte));
   }
   Template t;
   try {
     t.model_ = std::make_shared<const tmpl::Model>(tmpl::Loader(dir).load(json));
   } catch (const Error& e) {
-    // Prefix the template file so the user knows which template the JSON path is in.
+    // Prefix the label so the user knows which template the JSON path is in.
     std::vector<Problem> problems = e.problems();
     for (Problem& p : problems)
-      if (!p.where.empty() && p.where[0] == '/') p.where = file.string() + ":" + p.where;
+      if (!p.where.empty() && p.where[0] == '/') p.where = label + ":" + p.where;
     throw Error(e.kind(), std::move(problems));
   }
   return t;
