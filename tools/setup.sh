@@ -11,7 +11,7 @@ packages=(
   # tests and benchmarks
   libgtest-dev libbenchmark-dev poppler-utils dmtx-utils openssl xxd librsvg2-bin
   # cardface serve and its tests (tests/web)
-  libcpp-httplib-dev libzip-dev chromium chromium-driver python3-selenium haproxy
+  libcpp-httplib-dev libzip-dev chromium chromium-driver python3-selenium python3-pil haproxy
 )
 
 missing=()
