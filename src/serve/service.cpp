@@ -5,6 +5,7 @@
 #include <openssl/sha.h>
 #include <pthread.h>
 #include <signal.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
 
 #include <atomic>
@@ -112,9 +113,12 @@ class Service {
         if (guarded && !token_.empty() && !token_matches(req, token_))
           throw Refusal(401, "Authorization",
                         "this server needs its token: Authorization: Bearer <token>");
-        std::optional<Admission::Ticket> ticket;
-        if (working) ticket.emplace(state_.admission.enter(deadline));
-        reply = handler(req, deadline);
+        if (working) {
+          const Admission::Ticket ticket = state_.admission.enter(deadline);
+          state_.workers.run([&] { reply = handler(req, deadline); });
+        } else {
+          reply = handler(req, deadline);
+        }
       } catch (const Refusal& r) {
         reply = refusal_reply(r, res);
       } catch (const Error& e) {
@@ -220,6 +224,13 @@ class Service {
 
     const auto colon = o.host.find(':');
     const std::string shown = colon == std::string::npos ? o.host : "[" + o.host + "]";
+    // Debian's httplib listens with a backlog of 5: a burst of clients beyond it would see
+    // resets instead of waiting or getting a 503. Remember the socket to raise it after bind.
+    int listening = -1;
+    server_.set_socket_options([&listening](socket_t sock) {
+      listening = sock;
+      httplib::default_socket_options(sock);
+    });
     int port = o.port;
     if (port == 0) {
       port = server_.bind_to_any_port(o.host);
@@ -230,6 +241,7 @@ class Service {
     if (port <= 0)
       throw Error(ErrorKind::file, o.host + ":" + std::to_string(o.port),
                   "cannot listen there (in use, or not an address of this machine)");
+    if (listening >= 0) ::listen(listening, SOMAXCONN);
     const bool loopback = o.host == "127.0.0.1" || o.host == "::1" || o.host == "localhost";
     if (!loopback && token_.empty())
       std::cerr << "cardface serve: warning: listening beyond loopback with no --token-file\n";
@@ -302,7 +314,8 @@ ServeOptions completed(ServeOptions o) {
 ServiceState::ServiceState(const ServeOptions& o)
     : options(completed(o)),
       shelf(options.template_folders),
-      admission(options.workers, options.queue) {
+      admission(options.workers, options.queue),
+      workers(options.workers) {
   for (const auto& folder : options.template_folders)
     if (!std::filesystem::is_directory(folder))
       throw Error(ErrorKind::file, folder.string(), "--templates: not a directory");

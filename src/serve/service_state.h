@@ -15,6 +15,7 @@
 #include "serve/metrics.h"
 #include "serve/serve.h"
 #include "serve/template_shelf.h"
+#include "serve/worker_pool.h"
 
 namespace cardface::serve {
 
@@ -45,6 +46,7 @@ struct ServiceState {
   ServeOptions options;
   TemplateShelf shelf;
   Admission admission;
+  WorkerPool workers;
   Metrics metrics;
   EditedTemplates edited;
   std::shared_ptr<const SealKey> seal_key;

@@ -15,8 +15,9 @@ CARDFACE = os.environ.get("CARDFACE", os.path.join(ROOT, "build", "cardface"))
 class Server:
     """`with Server(args) as s:` -- s.url, s.pid, s.log(); killed (and waited for) on exit."""
 
-    def __init__(self, *args, env=None):
+    def __init__(self, *args, env=None, port=0):
         self.args = list(args)
+        self.listen = f"127.0.0.1:{port}"
         self.env = env
         self.scratch = tempfile.TemporaryDirectory(prefix="cardface-serve-test-")
         # The server's working and temporary directories: both must stay empty.
@@ -29,7 +30,7 @@ class Server:
     def start(self, timeout=20):
         env = dict(os.environ, TMPDIR=self.tmp, **(self.env or {}))
         self.stderr = open(self.stderr_path, "w")
-        self.proc = subprocess.Popen([CARDFACE, "serve", "--listen", "127.0.0.1:0"] + self.args,
+        self.proc = subprocess.Popen([CARDFACE, "serve", "--listen", self.listen] + self.args,
                                      cwd=self.cwd, env=env, stdout=subprocess.DEVNULL,
                                      stderr=self.stderr)
         self.pid = self.proc.pid
