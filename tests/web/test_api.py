@@ -3,9 +3,11 @@ import base64
 import io
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
+import time
 import unittest
 import zipfile
 
@@ -245,13 +247,18 @@ class Api(unittest.TestCase):
         self.assertEqual(memfds, [])
 
 
+def token_file(d, mode):
+    token = os.path.join(d, "token")
+    with open(token, "w") as f:
+        f.write("s3cret-token-0123456789\n")
+    os.chmod(token, mode)
+    return token
+
+
 class Token(unittest.TestCase):
     def test_missing_and_wrong_token(self):
         with tempfile.TemporaryDirectory() as d:
-            token = os.path.join(d, "token")
-            with open(token, "w") as f:
-                f.write("s3cret-token-0123456789\n")
-            os.chmod(token, 0o600)
+            token = token_file(d, 0o600)
             with Server("--token-file", token, "-q") as s:
                 code, headers, body = request(s.url + "/v1/templates")
                 self.assertEqual(code, 401)
@@ -266,14 +273,101 @@ class Token(unittest.TestCase):
 
     def test_token_file_open_to_others_is_refused(self):
         with tempfile.TemporaryDirectory() as d:
-            token = os.path.join(d, "token")
-            with open(token, "w") as f:
-                f.write("s3cret-token-0123456789\n")
-            os.chmod(token, 0o644)
+            token = token_file(d, 0o644)
             run = subprocess.run([CARDFACE, "serve", "--listen", "127.0.0.1:0", "--token-file",
                                   token], capture_output=True, text=True, timeout=20)
             self.assertEqual(run.returncode, 1)
             self.assertIn("chmod 600", run.stderr)
+
+
+class Folders(unittest.TestCase):
+    """Templates from a folder of the server's own: reloaded when changed on disk, saved
+    back only with --allow-edit and only when they load."""
+
+    def setUp(self):
+        self.dir = tempfile.TemporaryDirectory()
+        self.folder = os.path.join(self.dir.name, "templates")
+        shutil.copytree(os.path.join(ROOT, "templates", "fprc-2023"),
+                        os.path.join(self.folder, "fprc-2023"))
+        self.file = os.path.join(self.folder, "fprc-2023", "template.json")
+
+    def tearDown(self):
+        self.dir.cleanup()
+
+    def body(self):
+        return {"record": record(), "photo_base64": base64.b64encode(photo_bytes()).decode(),
+                "sides": "front", "dpi": 100}
+
+    def test_changed_template_is_reloaded(self):
+        with Server("--templates", self.folder, "-q") as s:
+            code, _, before = request(s.url + "/v1/render", self.body())
+            self.assertEqual(code, 200)
+            with open(self.file) as f:
+                t = json.load(f)
+            t["sides"]["front"]["elements"][0]["x"] = 20  # the background moves
+            with open(self.file, "w") as f:
+                json.dump(t, f)
+            time.sleep(0.6)  # the server looks at the disk at most twice a second
+            code, _, after = request(s.url + "/v1/render", self.body())
+            self.assertEqual(code, 200)
+            self.assertTrue(after != before, "the change on disk made no difference")
+            metrics = request(s.url + "/metrics")[2].decode()
+            self.assertIn("cardface_template_reloads_total 1", metrics)
+            # The bundled templates are not served from this folder.
+            self.refused_template(s, "fprc-2017")
+
+    def refused_template(self, s, name):
+        code, _, body = request(s.url + "/v1/render", dict(self.body(), template=name))
+        self.assertEqual(code, 422)
+        self.assertIn("unknown template", problems(body)[0]["message"])
+
+    def test_save_only_with_allow_edit_and_only_what_loads(self):
+        with open(self.file, "rb") as f:
+            original = f.read()
+        t = json.loads(original)
+        t["sides"]["front"]["elements"][0]["fill"] = "#204060"
+        edited = json.dumps(t, indent=2).encode()
+        url = "/v1/templates/fprc-2023"
+        with Server("--templates", self.folder, "-q") as s:
+            code, _, body = request(s.url + url, edited, method="PUT")
+            self.assertEqual(code, 403)
+            self.assertIn("--allow-edit", problems(body)[0]["message"])
+        with Server("--templates", self.folder, "--allow-edit", "-q") as s:
+            broken = dict(t, size="large")
+            code, _, body = request(s.url + url, json.dumps(broken).encode(), method="PUT")
+            self.assertEqual(code, 422)
+            self.assertEqual(problems(body)[0]["pointer"], "/size")
+            with open(self.file, "rb") as f:
+                self.assertEqual(f.read(), original)
+            code, _, _ = request(s.url + url, edited, method="PUT")
+            self.assertEqual(code, 200)
+            with open(self.file, "rb") as f:
+                self.assertEqual(f.read(), edited)
+            self.assertEqual(sorted(os.listdir(os.path.dirname(self.file))),
+                             sorted(os.listdir(os.path.join(ROOT, "templates", "fprc-2023"))))
+            for name in ("..x", "%2E%2E"):
+                code, _, _ = request(s.url + "/v1/templates/" + name, edited, method="PUT")
+                self.assertEqual(code, 400, name)
+
+
+class Limits(unittest.TestCase):
+    def test_records_per_request_and_time_per_request(self):
+        with Server("--max-records", "2", "--request-timeout", "0.2", "-q") as s:
+            code, _, body = request(s.url + "/v1/mrz", {"records": [record()] * 3})
+            self.assertEqual(code, 400)
+            self.assertEqual(problems(body)[0]["pointer"], "/records")
+            code, _, body = request(s.url + "/v1/mrz", {"records": [record(), {"type": 1}]})
+            self.assertEqual(code, 200)
+            results = json.loads(body)["results"]
+            self.assertEqual(len(results[0]["lines"]), 3)
+            self.assertEqual(results[1]["status"], 422)
+            # A 1200 dpi render cannot finish in 0.2 s here: 503 with Retry-After.
+            code, headers, body = request(s.url + "/v1/render", {
+                "record": record(), "photo_base64": base64.b64encode(photo_bytes()).decode(),
+                "dpi": 1200})
+            self.assertEqual(code, 503)
+            self.assertEqual(headers["Retry-After"], "1")
+            self.assertIn("longer than", problems(body)[0]["message"])
 
 
 if __name__ == "__main__":
