@@ -147,6 +147,27 @@ class Workbench(unittest.TestCase):
         self.assertLessEqual(over, front.size[0] * front.size[1] // 1000,
                              f"{over} pixels differ by more than 16 from {GOLDEN}")
 
+        # Printer panels: the four panels of both faces; the loupe: the front at 1200 dpi.
+        b.find_element(By.ID, "debug").click()
+        b.find_element(By.ID, "panels").click()
+        self.wait("document.querySelectorAll('#panel-view img').length === 8")
+        names = b.execute_script(
+            "return [...document.querySelectorAll('#panel-view img')].map(i => i.alt)")
+        self.assertEqual(names, [f"{side}-{panel}.png" for side in ("front", "back")
+                                 for panel in ("color", "k", "uv", "overlay")])
+        b.find_element(By.ID, "panels").click()
+        b.find_element(By.ID, "loupe").click()
+        self.wait("document.getElementById('loupe-view').style.backgroundImage !== ''", 60)
+        width = b.execute_script("""
+            const i = new Image(); i.src = document.getElementById('loupe-view').style
+                .backgroundImage.slice(5, -2);
+            return new Promise(r => { i.onload = () => r(i.naturalWidth); });""")
+        self.assertEqual(width, 4044)  # round(85.60 / 25.4 x 1200)
+        front_box = b.find_element(By.ID, "front")
+        webdriver.ActionChains(b).move_to_element_with_offset(front_box, 40, 60).perform()
+        self.wait("!document.getElementById('loupe-view').hidden")
+        self.shot("workbench-loupe.png")
+
 
 if __name__ == "__main__":
     unittest.main()
