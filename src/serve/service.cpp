@@ -188,6 +188,16 @@ class Service {
     for (const char* path : {"/", "/workbench.js", "/workbench.css"})
       add("GET", path, false, false,
           [](const httplib::Request& req, Deadline) { return asset_reply(req.path); });
+    // The bundled Han face, so the editors show Chinese names the card prints (a browser on a
+    // server may have no CJK font). One fixed file of fonts/, never a name from the request.
+    add("GET", "/workbench-han.otf", false, false, [](const httplib::Request&, Deadline) {
+      std::ifstream in(paths::fonts_dir() / "NotoSansSC-Regular.otf", std::ios::binary);
+      if (!in) throw Refusal(404, "path", "no such file");
+      std::stringstream bytes;
+      bytes << in.rdbuf();
+      Reply reply{200, "font/otf", bytes.str(), ""};
+      return reply;
+    });
   }
 
   int run() {
