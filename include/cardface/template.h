@@ -21,6 +21,10 @@ class Template {
   // Loads DIR/template.json. Throws Error(ErrorKind::tmpl) naming the JSON path of the fault,
   // or Error(ErrorKind::file) when the file cannot be read.
   static Template load_dir(const std::filesystem::path& dir);
+  // The same from template.json's text already in memory (an edited template); assets still
+  // come from inside `dir`. `label` stands for the file in errors ("LABEL:/json/path").
+  static Template parse_json(const std::string& json_text, const std::filesystem::path& dir,
+                             const std::string& label);
 
   const std::string& name() const;
   const std::filesystem::path& dir() const;

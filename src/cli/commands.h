@@ -25,6 +25,8 @@ int run_types();
 // --types DIR on a subcommand; load_type_folders() adds what was given before it runs.
 void add_types_option(CLI::App& cmd);
 void load_type_folders();
+void add_serve(CLI::App& app);
+int run_serve();
 
 // Runs the subcommand the user chose, mapping library errors to exit codes and messages.
 int run_selected(CLI::App& app);

@@ -16,6 +16,7 @@ int main(int argc, char** argv) {
   cardface::cli::add_keygen(app);
   cardface::cli::add_verify(app);
   cardface::cli::add_types(app);
+  cardface::cli::add_serve(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

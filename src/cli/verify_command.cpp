@@ -9,6 +9,7 @@
 #include "cardface/image.h"
 #include "cardface/seal.h"
 #include "cli/commands.h"
+#include "seal/seal_report.h"
 
 namespace cardface::cli {
 namespace {
@@ -22,16 +23,6 @@ struct VerifyArgs {
 VerifyArgs& verify_args() {
   static VerifyArgs args;
   return args;
-}
-
-std::string hex(std::span<const std::uint8_t> bytes) {
-  static const char digits[] = "0123456789abcdef";
-  std::string out;
-  for (std::uint8_t b : bytes) {
-    out.push_back(digits[b >> 4]);
-    out.push_back(digits[b & 15]);
-  }
-  return out;
 }
 
 }  // namespace
@@ -57,30 +48,7 @@ int run_verify() {
   const Raster image = read_image(a.image);
   const SealCheck check = check_seal(image, key ? &*key : nullptr, record ? &*record : nullptr);
 
-  nlohmann::ordered_json out;
-  out["status"] = to_string(check.status);
-  out["genuine"] = check.status == SealStatus::genuine;
-  out["reason"] = check.reason;
-  if (check.seal) {
-    const SealHeader& h = check.seal->header;
-    out["header"] = {{"version", h.version + 1},
-                     {"issuing_country", h.issuing_country},
-                     {"signer", h.signer},
-                     {"certificate_reference", h.certificate_reference},
-                     {"issue_date", h.issue_date.iso()},
-                     {"signature_date", h.signature_date.iso()},
-                     {"feature_reference", h.feature_reference},
-                     {"document_type_category", h.document_type_category}};
-    try {
-      nlohmann::ordered_json fields = nlohmann::ordered_json::object();
-      for (const SealField& f : seal_fields(*check.seal)) fields[f.name] = f.value;
-      out["fields"] = fields;
-    } catch (const Error&) {
-      // malformed fields: the status already says so
-    }
-    out["signed"] = check.seal->signature.has_value();
-  }
-  if (!check.bytes.empty()) out["bytes"] = hex(check.bytes);
+  const nlohmann::ordered_json out = seal::check_report(check);
   // Holder values may be invalid UTF-8 in a forged seal: replace, never throw.
   std::cout << out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
   std::cerr << "cardface: " << to_string(check.status) << ": " << check.reason << "\n";

@@ -474,19 +474,24 @@ Template Template::load_dir(const std::filesystem::path& dir) {
   if (!in) throw Error(ErrorKind::file, file.string(), "cannot read the template");
   std::stringstream buffer;
   buffer << in.rdbuf();
-  const std::string text = buffer.str();
+  return parse_json(buffer.str(), dir, file.string());
+}
+
+Template Template::parse_json(const std::string& text, const std::filesystem::path& dir,
+                              const std::string& label) {
+  std::error_code ec;
   nlohmann::json json;
   try {
     json = nlohmann::json::parse(text);
   } catch (const nlohmann::json::parse_error& e) {
-    throw Error(ErrorKind::tmpl, file.string(), json_text::syntax_error_message(text, e));
+    throw Error(ErrorKind::tmpl, label, json_text::syntax_error_message(text, e));
   }
   // A folder that brings its own card type: one folder is a new card (docs/card-types.md).
   if (std::filesystem::exists(dir / "card-type.json", ec))
     card::add_card_type(card::read_card_type_file(dir / "card-type.json"));
   tmpl::Faults faults;
   tmpl::Model model = tmpl::Loader(dir, faults).load(json);
-  if (!faults.empty()) throw Error(ErrorKind::tmpl, tmpl::in_file(faults.problems(), file));
+  if (!faults.empty()) throw Error(ErrorKind::tmpl, tmpl::in_file(faults.problems(), label));
   Template t;
   t.model_ = std::make_shared<const tmpl::Model>(std::move(model));
   return t;
