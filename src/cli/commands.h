@@ -20,6 +20,8 @@ void add_keygen(CLI::App& app);
 int run_keygen();
 void add_verify(CLI::App& app);
 int run_verify();
+void add_test(CLI::App& app);
+int run_test();  // 0 all cases pass, 1 any fails, 2 a case file is broken
 
 // Runs the subcommand the user chose, mapping library errors to exit codes and messages.
 int run_selected(CLI::App& app);

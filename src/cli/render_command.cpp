@@ -132,6 +132,7 @@ int run_selected(CLI::App& app) {
     if (app.got_subcommand("proof")) return run_proof();
     if (app.got_subcommand("keygen")) return run_keygen();
     if (app.got_subcommand("verify")) return run_verify();
+    if (app.got_subcommand("test")) return run_test();
   } catch (const Error& e) {
     for (const Problem& p : e.problems())
       std::cerr << "cardface: error: " << (p.where.empty() ? "" : p.where + ": ") << p.message

@@ -1,0 +1,92 @@
+// JUnit XML as CI systems read it (Jenkins, GitLab, GitHub test reporters): one testsuite,
+// a testcase per golden case; a failing image is a <failure>, a broken case an <error>.
+#include <cstdio>
+#include <fstream>
+
+#include "cardface/error.h"
+#include "cardface/golden.h"
+
+namespace cardface::golden {
+
+namespace {
+
+std::string xml_escaped(const std::string& s) {
+  std::string out;
+  for (const char c : s) {
+    switch (c) {
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&apos;";
+        break;
+      default:
+        // XML 1.0 allows no other control characters.
+        if (static_cast<unsigned char>(c) >= 0x20 || c == '\n' || c == '\t') out += c;
+    }
+  }
+  return out;
+}
+
+std::string seconds_text(double s) {
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%.3f", s);
+  return buffer;
+}
+
+}  // namespace
+
+void write_junit(const std::vector<CaseOutcome>& outcomes, const std::filesystem::path& file) {
+  int failures = 0, errors = 0, skipped = 0;
+  double total = 0;
+  for (const CaseOutcome& o : outcomes) {
+    failures += o.status == CaseOutcome::Status::failed;
+    errors += o.status == CaseOutcome::Status::broken;
+    skipped += o.status == CaseOutcome::Status::skipped;
+    total += o.seconds;
+  }
+  std::string xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
+  xml += "<testsuites name=\"cardface test\" tests=\"" + std::to_string(outcomes.size()) +
+         "\" failures=\"" + std::to_string(failures) + "\" errors=\"" + std::to_string(errors) +
+         "\" time=\"" + seconds_text(total) + "\">\n";
+  xml += "  <testsuite name=\"golden\" tests=\"" + std::to_string(outcomes.size()) +
+         "\" failures=\"" + std::to_string(failures) + "\" errors=\"" + std::to_string(errors) +
+         "\" skipped=\"" + std::to_string(skipped) + "\" time=\"" + seconds_text(total) + "\">\n";
+  for (const CaseOutcome& o : outcomes) {
+    xml += "    <testcase classname=\"golden\" name=\"" + xml_escaped(o.ref.name) + "\" file=\"" +
+           xml_escaped((o.ref.dir / "case.json").generic_string()) + "\" time=\"" +
+           seconds_text(o.seconds) + "\"";
+    const std::string details = outcome_details(o);
+    switch (o.status) {
+      case CaseOutcome::Status::failed:
+        xml += ">\n      <failure message=\"" + xml_escaped(outcome_headline(o)) + "\">" +
+               xml_escaped(details) + "</failure>\n    </testcase>\n";
+        break;
+      case CaseOutcome::Status::broken:
+        xml += ">\n      <error message=\"" + xml_escaped(o.message) + "\">" +
+               xml_escaped(details) + "</error>\n    </testcase>\n";
+        break;
+      case CaseOutcome::Status::skipped:
+        xml += ">\n      <skipped/>\n    </testcase>\n";
+        break;
+      default:
+        xml += "/>\n";
+    }
+  }
+  xml += "  </testsuite>\n</testsuites>\n";
+  std::filesystem::create_directories(std::filesystem::absolute(file).parent_path());
+  std::ofstream out(file, std::ios::binary);
+  out << xml;
+  if (!out) throw Error(ErrorKind::file, file.string(), "cannot write the JUnit file");
+}
+
+}  // namespace cardface::golden
