@@ -10,6 +10,8 @@ packages=(
   nlohmann-json3-dev libcli11-dev libzxing-dev libssl-dev
   # tests and benchmarks
   libgtest-dev libbenchmark-dev poppler-utils dmtx-utils openssl xxd librsvg2-bin
+  # the golden report's test opens it in headless Chromium
+  chromium
 )
 
 missing=()

@@ -10,6 +10,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <thread>
 
 #include "cardface/card.h"
@@ -56,29 +57,31 @@ class TemplateShelf {
     if (is_path && !fs::is_regular_file(dir / "template.json"))
       throw CaseBroken(ErrorKind::file, case_key(gc, "template"),
                        "no template.json in " + dir.string());
-    const std::string key =
-        is_path ? "dir:" + fs::weakly_canonical(dir).string() : "name:" + gc.template_ref;
-    return get(key, gc,
+    return get(gc,
                [&] { return is_path ? Template::load_dir(dir) : find_template(gc.template_ref); });
   }
 
   const Renderer& for_type(const std::string& type, const GoldenCase& gc) {
-    return get("type:" + type, gc, [&] { return default_template(type); });
+    return get(gc, [&] { return default_template(type); });
   }
 
  private:
+  // Loading a template is cheap; what its Renderer keeps (the generated artwork) is not, so
+  // Renderers are shared by the template's folder however a case names it.
   template <typename Load>
-  const Renderer& get(const std::string& key, const GoldenCase& gc, Load load) {
+  const Renderer& get(const GoldenCase& gc, Load load) {
+    std::optional<Template> tmpl;
+    try {
+      tmpl = load();
+    } catch (const Error& e) {
+      throw CaseBroken(ErrorKind::file, case_key(gc, "template"),
+                       "cannot load the template: " + describe(e));
+    }
+    const std::string key = fs::weakly_canonical(tmpl->dir()).string();
     std::lock_guard lock(mutex_);
     auto it = renderers_.find(key);
-    if (it == renderers_.end()) {
-      try {
-        it = renderers_.emplace(key, std::make_unique<Renderer>(load(), fonts_)).first;
-      } catch (const Error& e) {
-        throw CaseBroken(ErrorKind::file, case_key(gc, "template"),
-                         "cannot load the template: " + describe(e));
-      }
-    }
+    if (it == renderers_.end())
+      it = renderers_.emplace(key, std::make_unique<Renderer>(std::move(*tmpl), fonts_)).first;
     return *it->second;
   }
 
@@ -263,8 +266,8 @@ ImageOutcome check_image(const GoldenCase& gc, const RenderedImage& image,
   if (!exists)
     throw CaseBroken(ErrorKind::file, io.reference_file.string(),
                      "no reference image (`cardface test --update` creates it; look at it first)");
-  Raster diff;
-  io.comparison = compare_images(read_image(io.reference_file), image.pixels, gc.tolerance, &diff);
+  const Raster reference = read_image(io.reference_file);
+  io.comparison = compare_images(reference, image.pixels, gc.tolerance);
   if (io.comparison.beyond_x1 >= io.comparison.beyond_x0) {
     const Comparison& c = io.comparison;
     io.changed_mm = Rect{image.origin_x_mm + c.beyond_x0 * image.mm_per_px,
@@ -278,7 +281,8 @@ ImageOutcome check_image(const GoldenCase& gc, const RenderedImage& image,
   io.actual_file = out / ("actual-" + image.reference);
   io.diff_file = out / ("diff-" + image.reference);
   write_file(io.actual_file, png_of(image));
-  fs::create_directories(out);
+  Raster diff;
+  compare_images(reference, image.pixels, gc.tolerance, &diff);  // drawn for failures only
   write_png_file(pixel_view(diff), io.diff_file);
   return io;
 }

@@ -193,5 +193,17 @@ grep -q "JOHN\|SMITH" "$work/err" && bad "an error shows the holder's name"
 expect_exit "no such folder" 2 $?
 expect_in "no such folder" "no-such-folder: is not a folder" "$work/err"
 
+# A panels case: a card printer's four panels per face, created by --update, then passing.
+mkdir -p "$work/panels/evolis"
+printf '%s\n' '{"data": "../../repo/records/smith-john-paul.json", "panels": "evolis"}' \
+  >"$work/panels/evolis/case.json"
+"$cardface" test --update "$work/panels" >"$work/out" 2>"$work/err"
+expect_exit "panels update" 0 $?
+[[ $(grep -c "^    created " "$work/out") -eq 8 ]] && ok || bad "expected 8 panels created: $(cat "$work/out")"
+size=$(od -An -tu1 -j16 -N10 "$work/panels/evolis/back-k.png" | awk '{print $1*16777216+$2*65536+$3*256+$4 "x" $5*16777216+$6*65536+$7*256+$8 "/" $9}')
+[[ $size == 1016x648/1 ]] && ok || bad "evolis k panel is $size, expected 1016x648, 1 bit"
+"$cardface" test "$work/panels" >"$work/out" 2>"$work/err"
+expect_exit "panels pass" 0 $?
+
 echo "$passed passed, $failed failed"
 [[ $failed -eq 0 ]]
