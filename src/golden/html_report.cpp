@@ -6,34 +6,12 @@
 
 #include "cardface/error.h"
 #include "cardface/golden.h"
+#include "golden/markup.h"
 
 namespace cardface::golden {
 namespace fs = std::filesystem;
 
 namespace {
-
-std::string html_escaped(const std::string& s) {
-  std::string out;
-  for (const char c : s) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
 
 // A relative URL for a path made of the case's name and a file name.
 std::string url_escaped(const std::string& path) {
@@ -135,13 +113,13 @@ void write_html_report(const std::vector<CaseOutcome>& outcomes, const fs::path&
       "value=\"0\"></label> <span id=\"zoom-value\">fit</span> (or click an image)</div>\n";
   for (const CaseOutcome& o : outcomes) {
     if (o.status == CaseOutcome::Status::broken) {
-      html += "<h2 class=\"broken\">" + html_escaped(o.ref.name) + ": broken</h2>\n<pre>" +
-              html_escaped(outcome_details(o)) + "</pre>\n";
+      html += "<h2 class=\"broken\">" + escaped_markup(o.ref.name) + ": broken</h2>\n<pre>" +
+              escaped_markup(outcome_details(o)) + "</pre>\n";
       continue;
     }
     if (o.status != CaseOutcome::Status::failed) continue;
-    html += "<h2>" + html_escaped(o.ref.name) + "</h2>\n<pre>" + html_escaped(outcome_details(o)) +
-            "</pre>\n";
+    html += "<h2>" + escaped_markup(o.ref.name) + "</h2>\n<pre>" +
+            escaped_markup(outcome_details(o)) + "</pre>\n";
     for (const ImageOutcome& io : o.images) {
       if (io.status != ImageOutcome::Status::failed || io.actual_file.empty()) continue;
       html += "<div class=\"row\">\n";
@@ -150,9 +128,9 @@ void write_html_report(const std::vector<CaseOutcome>& outcomes, const fs::path&
       for (const auto& [label, file] : shown) {
         const std::string rel = "cases/" + o.ref.name + "/" + label + "-" + io.reference;
         copy_into(*file, dir / rel);
-        html += "<figure><figcaption>" + std::string(label) + ": " + html_escaped(io.reference) +
+        html += "<figure><figcaption>" + std::string(label) + ": " + escaped_markup(io.reference) +
                 "</figcaption><div class=\"pane\"><img alt=\"" + label + " " +
-                html_escaped(io.reference) + "\" src=\"" + html_escaped(url_escaped(rel)) +
+                escaped_markup(io.reference) + "\" src=\"" + escaped_markup(url_escaped(rel)) +
                 "\"></div></figure>\n";
       }
       html += "</div>\n";

@@ -5,37 +5,11 @@
 
 #include "cardface/error.h"
 #include "cardface/golden.h"
+#include "golden/markup.h"
 
 namespace cardface::golden {
 
 namespace {
-
-std::string xml_escaped(const std::string& s) {
-  std::string out;
-  for (const char c : s) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&apos;";
-        break;
-      default:
-        // XML 1.0 allows no other control characters.
-        if (static_cast<unsigned char>(c) >= 0x20 || c == '\n' || c == '\t') out += c;
-    }
-  }
-  return out;
-}
 
 std::string seconds_text(double s) {
   char buffer[32];
@@ -62,18 +36,18 @@ void write_junit(const std::vector<CaseOutcome>& outcomes, const std::filesystem
          "\" failures=\"" + std::to_string(failures) + "\" errors=\"" + std::to_string(errors) +
          "\" skipped=\"" + std::to_string(skipped) + "\" time=\"" + seconds_text(total) + "\">\n";
   for (const CaseOutcome& o : outcomes) {
-    xml += "    <testcase classname=\"golden\" name=\"" + xml_escaped(o.ref.name) + "\" file=\"" +
-           xml_escaped((o.ref.dir / "case.json").generic_string()) + "\" time=\"" +
-           seconds_text(o.seconds) + "\"";
+    xml += "    <testcase classname=\"golden\" name=\"" + escaped_markup(o.ref.name) +
+           "\" file=\"" + escaped_markup((o.ref.dir / "case.json").generic_string()) +
+           "\" time=\"" + seconds_text(o.seconds) + "\"";
     const std::string details = outcome_details(o);
     switch (o.status) {
       case CaseOutcome::Status::failed:
-        xml += ">\n      <failure message=\"" + xml_escaped(outcome_headline(o)) + "\">" +
-               xml_escaped(details) + "</failure>\n    </testcase>\n";
+        xml += ">\n      <failure message=\"" + escaped_markup(outcome_headline(o)) + "\">" +
+               escaped_markup(details) + "</failure>\n    </testcase>\n";
         break;
       case CaseOutcome::Status::broken:
-        xml += ">\n      <error message=\"" + xml_escaped(o.message) + "\">" +
-               xml_escaped(details) + "</error>\n    </testcase>\n";
+        xml += ">\n      <error message=\"" + escaped_markup(o.message) + "\">" +
+               escaped_markup(details) + "</error>\n    </testcase>\n";
         break;
       case CaseOutcome::Status::skipped:
         xml += ">\n      <skipped/>\n    </testcase>\n";
