@@ -9,16 +9,6 @@
 
 namespace cardface::golden {
 
-namespace {
-
-std::string seconds_text(double s) {
-  char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%.3f", s);
-  return buffer;
-}
-
-}  // namespace
-
 void write_junit(const std::vector<CaseOutcome>& outcomes, const std::filesystem::path& file) {
   int failures = 0, errors = 0, skipped = 0;
   double total = 0;
@@ -31,14 +21,15 @@ void write_junit(const std::vector<CaseOutcome>& outcomes, const std::filesystem
   std::string xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
   xml += "<testsuites name=\"cardface test\" tests=\"" + std::to_string(outcomes.size()) +
          "\" failures=\"" + std::to_string(failures) + "\" errors=\"" + std::to_string(errors) +
-         "\" time=\"" + seconds_text(total) + "\">\n";
+         "\" time=\"" + decimal_text(total, 3) + "\">\n";
   xml += "  <testsuite name=\"golden\" tests=\"" + std::to_string(outcomes.size()) +
          "\" failures=\"" + std::to_string(failures) + "\" errors=\"" + std::to_string(errors) +
-         "\" skipped=\"" + std::to_string(skipped) + "\" time=\"" + seconds_text(total) + "\">\n";
+         "\" skipped=\"" + std::to_string(skipped) + "\" time=\"" + decimal_text(total, 3) +
+         "\">\n";
   for (const CaseOutcome& o : outcomes) {
     xml += "    <testcase classname=\"golden\" name=\"" + escaped_markup(o.ref.name) +
            "\" file=\"" + escaped_markup((o.ref.dir / "case.json").generic_string()) +
-           "\" time=\"" + seconds_text(o.seconds) + "\"";
+           "\" time=\"" + decimal_text(o.seconds, 3) + "\"";
     const std::string details = outcome_details(o);
     switch (o.status) {
       case CaseOutcome::Status::failed:

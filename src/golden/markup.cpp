@@ -1,5 +1,7 @@
 #include "golden/markup.h"
 
+#include <cstdio>
+
 namespace cardface::golden {
 
 std::string escaped_markup(const std::string& text) {
@@ -26,6 +28,12 @@ std::string escaped_markup(const std::string& text) {
     }
   }
   return out;
+}
+
+std::string decimal_text(double value, int decimals) {
+  char buffer[64];
+  std::snprintf(buffer, sizeof buffer, "%.*f", decimals, value);
+  return buffer;
 }
 
 }  // namespace cardface::golden

@@ -1,18 +1,9 @@
 #include <cstdio>
 
 #include "cardface/golden.h"
+#include "golden/markup.h"
 
 namespace cardface::golden {
-
-namespace {
-
-std::string mm_text(double mm) {
-  char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%.2f", mm);
-  return buffer;
-}
-
-}  // namespace
 
 std::string outcome_headline(const CaseOutcome& outcome) {
   if (!outcome.message.empty()) return outcome.message;
@@ -30,8 +21,9 @@ std::string outcome_details(const CaseOutcome& outcome) {
     out += io.reference_file.string() + ": " + io.comparison.summary + "\n";
     if (io.changed_mm) {
       const Rect& r = *io.changed_mm;
-      out += "  changed: x " + mm_text(r.x) + " to " + mm_text(r.x + r.width) + " mm, y " +
-             mm_text(r.y) + " to " + mm_text(r.y + r.height) + " mm from the top-left corner\n";
+      out += "  changed: x " + decimal_text(r.x, 2) + " to " + decimal_text(r.x + r.width, 2) +
+             " mm, y " + decimal_text(r.y, 2) + " to " + decimal_text(r.y + r.height, 2) +
+             " mm from the top-left corner\n";
     }
     if (!io.actual_file.empty()) out += "  actual: " + io.actual_file.string() + "\n";
     if (!io.diff_file.empty()) out += "  diff:   " + io.diff_file.string() + "\n";
