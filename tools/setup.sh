@@ -12,7 +12,7 @@ packages=(
   libgtest-dev libbenchmark-dev poppler-utils dmtx-utils openssl xxd librsvg2-bin
   # the Python module and its tests; the Debian package (cpack: dpkg-shlibdeps, file)
   pybind11-dev python3-dev python3-pytest python3-numpy python3-pil dpkg-dev file
-  # cardface serve and its tests (tests/web)
+  # cardface serve and its tests (tests/web); the golden report opens in headless Chromium
   libcpp-httplib-dev libzip-dev chromium chromium-driver python3-selenium python3-pil haproxy
 )
 

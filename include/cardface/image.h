@@ -89,6 +89,9 @@ struct Comparison {
                                       // pixel of the larger canvas not in both images
   bool passed = false;
   std::string summary;  // one human sentence
+  // Around the pixels beyond tolerance (inclusive, in pixels of the images both have);
+  // x1 < x0 when there is none.
+  int beyond_x0 = 0, beyond_y0 = 0, beyond_x1 = -1, beyond_y1 = -1;
 };
 
 // Compares straight RGBA channel by channel; two fully transparent pixels are equal whatever

@@ -27,6 +27,8 @@ void add_types_option(CLI::App& cmd);
 void load_type_folders();
 void add_serve(CLI::App& app);
 int run_serve();
+void add_test(CLI::App& app);
+int run_test();  // 0 all cases pass, 1 any fails, 2 a case file is broken
 
 // Runs the subcommand the user chose, mapping library errors to exit codes and messages.
 int run_selected(CLI::App& app);

@@ -17,6 +17,7 @@ int main(int argc, char** argv) {
   cardface::cli::add_verify(app);
   cardface::cli::add_types(app);
   cardface::cli::add_serve(app);
+  cardface::cli::add_test(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

@@ -138,6 +138,7 @@ int run_selected(CLI::App& app) {
     if (app.got_subcommand("verify")) return run_verify();
     if (app.got_subcommand("types")) return run_types();
     if (app.got_subcommand("serve")) return run_serve();
+    if (app.got_subcommand("test")) return run_test();
   } catch (const Error& e) {
     for (const Problem& p : e.problems())
       std::cerr << "cardface: error: " << (p.where.empty() ? "" : p.where + ": ") << p.message

@@ -104,6 +104,12 @@ Comparison compare_images(const Raster& expected, const Raster& actual, const To
       std::int64_t{width} * height - std::int64_t{both_width} * both_height;
   result.differing_pixels = beyond + one_only;
   result.passed = result.same_size && beyond <= tolerance.max_differing_pixels;
+  if (beyond > 0) {
+    result.beyond_x0 = min_x;
+    result.beyond_y0 = min_y;
+    result.beyond_x1 = max_x;
+    result.beyond_y1 = max_y;
+  }
 
   const std::string limit = std::to_string(tolerance.max_channel_delta);
   const std::string beyond_text =
