@@ -8,8 +8,10 @@ packages=(
   cmake g++ make pkg-config
   libcairo2-dev libharfbuzz-dev libfreetype-dev libpng-dev libjpeg62-turbo-dev libdeflate-dev
   nlohmann-json3-dev libcli11-dev libzxing-dev libssl-dev
+  libzstd-dev  # the layer cache on disk
   # tests and benchmarks
   libgtest-dev libbenchmark-dev poppler-utils dmtx-utils openssl xxd librsvg2-bin
+  parallel  # the batch sharding test runs shards under GNU parallel
 )
 
 missing=()

@@ -18,6 +18,7 @@
 
 #include "cardface/render.h"
 #include "cardface/scene.h"
+#include "render/layer_store.h"
 
 namespace cardface::render {
 
@@ -28,6 +29,9 @@ class Layer {
   static constexpr int tile_px = 64;
 
   explicit Layer(Bitmap pixels);
+  // With the tile kinds a layer had when it was stored (tile_kinds()); classified afresh
+  // when they do not fit the bitmap.
+  Layer(Bitmap pixels, std::vector<std::uint8_t> tiles);
   ~Layer();
   Layer(const Layer&) = delete;
   Layer& operator=(const Layer&) = delete;
@@ -37,9 +41,11 @@ class Layer {
   void composite(cairo_t* cr, bool target_is_clear) const;
   std::size_t bytes() const;
   const Bitmap& pixels() const { return pixels_; }
+  std::vector<std::uint8_t> tile_kinds() const;
 
  private:
   enum class Tile : std::uint8_t { clear, opaque, mixed };
+  void classify_tiles();
   Bitmap pixels_;
   cairo_surface_t* surface_;  // over pixels_
   int columns_, rows_;
@@ -57,19 +63,29 @@ struct LayerKey {
 
 LayerKey layer_key(const Face& face, std::span<const Item* const> run, int dpi);
 
+// The on-disk key: SHA-256 of the run's content with images by their pixels and fonts by their
+// files, the side, the DPI, and the build and library versions that draw it.
+LayerDigest layer_digest(const Face& face, std::span<const Item* const> run, int dpi);
+
 struct LayerCacheStats {
   std::size_t hits = 0;
   std::size_t misses = 0;
   std::size_t evictions = 0;
   std::size_t bytes = 0;
   std::size_t layers = 0;
+  std::size_t disk_reads = 0;     // layers taken from the store instead of drawn
+  std::size_t disk_rejected = 0;  // stored files that failed a check (drawn and rewritten)
+  std::size_t disk_writes = 0;
 };
 
 class LayerCache {
  public:
-  explicit LayerCache(std::size_t max_bytes);
+  // `store`: where layers are also kept between processes (none: memory only).
+  explicit LayerCache(std::size_t max_bytes, std::unique_ptr<LayerStore> store = nullptr);
+  ~LayerCache();
 
-  // The layer of `run` (items of `face`, in painting order), rendered on a miss. Threads
+  // The layer of `run` (items of `face`, in painting order), read from the store or rendered
+  // (and stored) on a miss. Threads
   // asking for a layer being rendered wait for it rather than render it twice. Least recently
   // used layers are dropped beyond max_bytes (a layer in use stays alive until released).
   std::shared_ptr<const Layer> layer(const Face& face, std::span<const Item* const> run, int dpi);
@@ -85,6 +101,7 @@ class LayerCache {
   void evict_beyond_limit(const LayerKey& keep);
 
   const std::size_t max_bytes_;
+  const std::unique_ptr<LayerStore> store_;
   mutable std::mutex mutex_;
   std::condition_variable rendered_;
   std::map<LayerKey, Entry> entries_;
