@@ -32,8 +32,8 @@ struct BatchShard {
 BatchShard parse_shard(std::string_view spec);
 
 // The shard a scheduler started this process as, from its variables: JOB_COMPLETION_INDEX
-// (a Kubernetes Indexed Job, 0-based), SLURM_ARRAY_TASK_ID (a Slurm job array, counted from
-// SLURM_ARRAY_TASK_MIN), PARALLEL_SEQ (GNU parallel, 1-based), in that order. The count is
+// (a Kubernetes Indexed Job, 0-based), SLURM_ARRAY_TASK_ID (a Slurm job array --array=1-N),
+// PARALLEL_SEQ (GNU parallel, 1-based), in that order. The count is
 // `count` when given, else CARDFACE_SHARD_COUNT, else SLURM_ARRAY_TASK_COUNT. Error(ErrorKind::
 // data, "--shard") when none is set or they disagree with each other. `getenv` is for tests.
 BatchShard shard_from_environment(std::optional<int> count,

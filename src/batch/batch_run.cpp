@@ -334,16 +334,16 @@ BatchSummary render_batch(const fs::path& batch_file, const BatchOptions& option
     throw Error(ErrorKind::file, options.out_dir.string(),
                 "cannot create the output directory: " + ec.message());
   batch::Journal journal(options.out_dir, options.resume,
-                        shard ? std::string(batch::Journal::file_name) + "-" + shard->tag()
-                              : std::string(batch::Journal::file_name));
+                         shard ? std::string(batch::Journal::file_name) + "-" + shard->tag()
+                               : std::string(batch::Journal::file_name));
   std::optional<OwnTemporaries> own_temporaries;
   if (shard)
     own_temporaries.emplace(options.out_dir);
   else
     remove_stale_temporaries(options.out_dir);
   summary.report = !options.report.empty() ? options.report
-                   : shard ? options.out_dir / ("report-" + shard->tag() + ".jsonl")
-                           : options.out_dir / "report.jsonl";
+                   : shard                 ? options.out_dir / ("report-" + shard->tag() + ".jsonl")
+                                           : options.out_dir / "report.jsonl";
   if (own_temporaries) own_temporaries->remove_for(summary.report);
   Report report(summary.report);
 

@@ -29,7 +29,8 @@ std::size_t merge_batch_reports(const std::vector<std::filesystem::path>& report
       const nlohmann::json line = nlohmann::json::parse(text, nullptr, false);
       if (line.is_discarded() || !line.is_object() || !line.contains("line") ||
           !line["line"].is_number_integer() || !line.contains("status"))
-        throw Error(ErrorKind::file, where, "is not a report line (JSON with \"line\" and \"status\")");
+        throw Error(ErrorKind::file, where,
+                    "is not a report line (JSON with \"line\" and \"status\")");
       const long long record = line["line"].get<long long>();
       if (const auto [it, fresh] = lines.emplace(record, Held{text, r}); !fresh)
         throw Error(ErrorKind::file, where,

@@ -38,7 +38,8 @@ std::string BatchShard::tag() const {
 BatchShard parse_shard(std::string_view spec) {
   const std::size_t slash = spec.find('/');
   const auto k = whole_number(spec.substr(0, slash));
-  const auto n = slash == std::string_view::npos ? std::nullopt : whole_number(spec.substr(slash + 1));
+  const auto n =
+      slash == std::string_view::npos ? std::nullopt : whole_number(spec.substr(slash + 1));
   if (!k || !n) throw shard_error("expected K/N (shard K of N, from 1/N to N/N) or auto");
   return checked(*k, *n);
 }
@@ -49,8 +50,7 @@ BatchShard shard_from_environment(std::optional<int> count,
     const char* value = getenv ? getenv(name) : std::getenv(name);
     if (!value) return std::nullopt;
     const auto number = whole_number(value);
-    if (!number)
-      throw shard_error(std::string(name) + " is not a whole number from 0 to 1000000");
+    if (!number) throw shard_error(std::string(name) + " is not a whole number from 0 to 1000000");
     return number;
   };
   auto total = [&]() -> int {
@@ -63,12 +63,13 @@ BatchShard shard_from_environment(std::optional<int> count,
   };
   if (auto index = variable("JOB_COMPLETION_INDEX")) return checked(*index + 1, total());
   if (auto id = variable("SLURM_ARRAY_TASK_ID")) {
-    // --array=0-3 and --array=1-4 both make shards 1 to 4.
-    const int first = variable("SLURM_ARRAY_TASK_MIN").value_or(0);
-    const int n = total();
+    // The task ID itself, so that re-running one task (--array=3) is still shard 3: the array
+    // counts from 1 (--array=1-N).
+    if (*id == 0)
+      throw shard_error("auto: SLURM_ARRAY_TASK_ID is 0: number the array from 1 (--array=1-N)");
     if (auto step = variable("SLURM_ARRAY_TASK_STEP"); step && *step != 1)
       throw shard_error("auto: SLURM_ARRAY_TASK_STEP must be 1 (an array of consecutive tasks)");
-    return checked(*id - first + 1, n);
+    return checked(*id, total());
   }
   if (auto seq = variable("PARALLEL_SEQ")) return checked(*seq, total());
   throw shard_error(

@@ -120,10 +120,9 @@ int render_batch_file(const std::string& batch_file, const std::string& template
   const BatchSummary s = render_batch(batch_file, options, callbacks);
   if (line_shown) std::cerr << "\r\033[K";
   char text[256];
-  const std::string shard =
-      options.shard ? "shard " + std::to_string(options.shard->index) + "/" +
-                          std::to_string(options.shard->count) + ": "
-                    : "";
+  const std::string shard = options.shard ? "shard " + std::to_string(options.shard->index) + "/" +
+                                                std::to_string(options.shard->count) + ": "
+                                          : "";
   std::snprintf(text, sizeof text,
                 "cardface: %s%zu records: %zu rendered, %zu unchanged, %zu failed%s in %.1f s "
                 "(%.1f cards/s)",

@@ -1,6 +1,7 @@
 #include "render/layer_cache.h"
 
 #include <dlfcn.h>
+#include <ft2build.h>
 #include <openssl/evp.h>
 #include <pixman.h>
 #include <sys/stat.h>
@@ -10,7 +11,6 @@
 #include <bit>
 #include <cstring>
 #include <optional>
-#include <ft2build.h>
 #include FT_FREETYPE_H
 
 #include "cardface/error.h"
@@ -169,7 +169,6 @@ class ContentHash : public Mix {
   void content(const Other&) {
     word(0xFFFF);
   }
-
 };
 
 template <typename Hash>
@@ -207,9 +206,9 @@ std::string build_identity() {
 LayerDigest layer_digest(const Face& face, std::span<const Item* const> run, int dpi) {
   static const std::string engine =
       std::string("cardface layer 1; cardface " CARDFACE_LIB_VERSION "; build ") +
-      build_identity() + "; cairo " + cairo_version_string() + "; pixman " +
-      PIXMAN_VERSION_STRING + "; freetype " + std::to_string(FREETYPE_MAJOR) + "." +
-      std::to_string(FREETYPE_MINOR) + "." + std::to_string(FREETYPE_PATCH) +
+      build_identity() + "; cairo " + cairo_version_string() + "; pixman " + PIXMAN_VERSION_STRING +
+      "; freetype " + std::to_string(FREETYPE_MAJOR) + "." + std::to_string(FREETYPE_MINOR) + "." +
+      std::to_string(FREETYPE_PATCH) +
       (std::endian::native == std::endian::little ? "; little-endian" : "; big-endian");
   ContentHash<MixSha256, true> hash;
   hash.text(engine);
@@ -220,35 +219,51 @@ LayerDigest layer_digest(const Face& face, std::span<const Item* const> run, int
   return hash.value();
 }
 
-Layer::Layer(Bitmap pixels) : pixels_(std::move(pixels)) {
-  surface_ = cairo_image_surface_create_for_data(pixels_.data.data(), CAIRO_FORMAT_ARGB32,
-                                                 pixels_.width, pixels_.height, pixels_.stride);
-  columns_ = (pixels_.width + tile_px - 1) / tile_px;
-  rows_ = (pixels_.height + tile_px - 1) / tile_px;
+Layer::Layer(Bitmap pixels)
+    : drawn_(std::move(pixels)),
+      data_(drawn_.data.data()),
+      width_(drawn_.width),
+      height_(drawn_.height),
+      stride_(drawn_.stride),
+      dpi_(drawn_.dpi) {
+  make_surface();
   classify_tiles();
 }
 
-Layer::Layer(Bitmap pixels, std::vector<std::uint8_t> tiles) : pixels_(std::move(pixels)) {
-  surface_ = cairo_image_surface_create_for_data(pixels_.data.data(), CAIRO_FORMAT_ARGB32,
-                                                 pixels_.width, pixels_.height, pixels_.stride);
-  columns_ = (pixels_.width + tile_px - 1) / tile_px;
-  rows_ = (pixels_.height + tile_px - 1) / tile_px;
-  const bool fits = tiles.size() == std::size_t(columns_) * rows_ &&
-                    std::all_of(tiles.begin(), tiles.end(),
-                                [](std::uint8_t t) { return t <= std::uint8_t(Tile::mixed); });
-  if (!fits) {
-    classify_tiles();
-    return;
-  }
-  tiles_.reserve(tiles.size());
-  for (std::uint8_t t : tiles) tiles_.push_back(Tile(t));
+Layer::Layer(LayerStore::Stored stored)
+    : loaded_(std::move(stored.data)),
+      data_(loaded_.get()),
+      width_(stored.width),
+      height_(stored.height),
+      stride_(stored.stride),
+      dpi_(stored.dpi) {
+  make_surface();
+  // The store checked the count and the kinds.
+  tiles_.reserve(stored.tiles.size());
+  for (std::uint8_t t : stored.tiles) tiles_.push_back(Tile(t));
 }
 
-std::vector<std::uint8_t> Layer::tile_kinds() const {
-  std::vector<std::uint8_t> kinds;
-  kinds.reserve(tiles_.size());
-  for (Tile t : tiles_) kinds.push_back(std::uint8_t(t));
-  return kinds;
+void Layer::make_surface() {
+  surface_ = cairo_image_surface_create_for_data(const_cast<std::uint8_t*>(data_),
+                                                 CAIRO_FORMAT_ARGB32, width_, height_, stride_);
+  columns_ = (width_ + tile_px - 1) / tile_px;
+  rows_ = (height_ + tile_px - 1) / tile_px;
+}
+
+Bitmap Layer::copy_pixels() const {
+  Bitmap b;
+  b.width = width_;
+  b.height = height_;
+  b.stride = stride_;
+  b.dpi = dpi_;
+  b.data.assign(data_, data_ + std::size_t(stride_) * height_);
+  return b;
+}
+
+LayerPixels Layer::view() const {
+  static_assert(sizeof(Tile) == 1);
+  return {width_, height_, stride_,
+          dpi_,   data_,   {reinterpret_cast<const std::uint8_t*>(tiles_.data()), tiles_.size()}};
 }
 
 void Layer::classify_tiles() {
@@ -256,11 +271,10 @@ void Layer::classify_tiles() {
   for (int ty = 0; ty < rows_; ++ty)
     for (int tx = 0; tx < columns_; ++tx) {
       bool any = false, all = true;
-      const int y_end = std::min(pixels_.height, (ty + 1) * tile_px);
-      const int x_end = std::min(pixels_.width, (tx + 1) * tile_px);
+      const int y_end = std::min(height_, (ty + 1) * tile_px);
+      const int x_end = std::min(width_, (tx + 1) * tile_px);
       for (int y = ty * tile_px; y < y_end; ++y) {
-        const auto* row = reinterpret_cast<const std::uint32_t*>(pixels_.data.data() +
-                                                                 std::size_t(y) * pixels_.stride);
+        const auto* row = reinterpret_cast<const std::uint32_t*>(data_ + std::size_t(y) * stride_);
         for (int x = tx * tile_px; x < x_end; ++x) {
           const std::uint32_t alpha = row[x] >> 24;
           any = any || row[x] != 0;
@@ -278,7 +292,7 @@ Layer::~Layer() {
 }
 
 std::size_t Layer::bytes() const {
-  return pixels_.data.size() + tiles_.size();
+  return std::size_t(stride_) * height_ + tiles_.size();
 }
 
 void Layer::composite(cairo_t* cr, bool target_is_clear) const {
@@ -298,8 +312,8 @@ void Layer::composite(cairo_t* cr, bool target_is_clear) const {
         const int start = tx;
         while (tx < columns_ && wanted(tiles_[std::size_t(ty) * columns_ + tx])) ++tx;
         const int x0 = start * tile_px, y0 = ty * tile_px;
-        cairo_rectangle(cr, x0, y0, std::min(pixels_.width, tx * tile_px) - x0,
-                        std::min(pixels_.height, y0 + tile_px) - y0);
+        cairo_rectangle(cr, x0, y0, std::min(width_, tx * tile_px) - x0,
+                        std::min(height_, y0 + tile_px) - y0);
         any = true;
       }
     }
@@ -351,10 +365,9 @@ std::shared_ptr<const Layer> LayerCache::layer(const Face& face, std::span<const
     std::optional<LayerDigest> digest;
     if (store_) {
       digest = layer_digest(face, run, dpi);
-      if (std::optional<LayerStore::Stored> stored =
-              store_->load(*digest, pixels_for_mm(face.width_mm, dpi),
-                           pixels_for_mm(face.height_mm, dpi), dpi))
-        layer = std::make_shared<const Layer>(std::move(stored->pixels), std::move(stored->tiles));
+      if (std::optional<LayerStore::Stored> stored = store_->load(
+              *digest, pixels_for_mm(face.width_mm, dpi), pixels_for_mm(face.height_mm, dpi), dpi))
+        layer = std::make_shared<const Layer>(std::move(*stored));
     }
     if (!layer) {
       // The run alone on a clear face, through the same rasterizer as an uncached face.
@@ -365,7 +378,7 @@ std::shared_ptr<const Layer> LayerCache::layer(const Face& face, std::span<const
       alone.corner_radius_mm = face.corner_radius_mm;
       for (const Item* item : run) alone.items.push_back(*item);
       auto drawn = std::make_shared<const Layer>(rasterize(alone, RasterOptions{dpi, false}));
-      if (store_) store_->save(*digest, drawn->pixels(), drawn->tile_kinds());
+      if (store_) store_->save(*digest, drawn->view());
       layer = std::move(drawn);
     }
   } catch (...) {

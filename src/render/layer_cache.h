@@ -26,12 +26,12 @@ namespace cardface::render {
 // hold anything: compositing touches only those.
 class Layer {
  public:
-  static constexpr int tile_px = 64;
+  static constexpr int tile_px = layer_tile_px;
 
+  // A layer just drawn: its tiles are classified here.
   explicit Layer(Bitmap pixels);
-  // With the tile kinds a layer had when it was stored (tile_kinds()); classified afresh
-  // when they do not fit the bitmap.
-  Layer(Bitmap pixels, std::vector<std::uint8_t> tiles);
+  // A layer read back from the store, with the tile kinds it was saved with.
+  explicit Layer(LayerStore::Stored stored);
   ~Layer();
   Layer(const Layer&) = delete;
   Layer& operator=(const Layer&) = delete;
@@ -40,14 +40,20 @@ class Layer {
   // `target_is_clear`: nothing is drawn there yet, so every tile may be copied.
   void composite(cairo_t* cr, bool target_is_clear) const;
   std::size_t bytes() const;
-  const Bitmap& pixels() const { return pixels_; }
-  std::vector<std::uint8_t> tile_kinds() const;
+  // A copy of the pixels, as a face's bitmap to draw on.
+  Bitmap copy_pixels() const;
+  // The pixels and tile kinds, for the store.
+  LayerPixels view() const;
 
  private:
   enum class Tile : std::uint8_t { clear, opaque, mixed };
   void classify_tiles();
-  Bitmap pixels_;
-  cairo_surface_t* surface_;  // over pixels_
+  void make_surface();
+  Bitmap drawn_;        // the pixels of a layer drawn here, or
+  PixelMemory loaded_;  // those of one read back
+  const std::uint8_t* data_;
+  int width_, height_, stride_, dpi_;
+  cairo_surface_t* surface_;  // over data_
   int columns_, rows_;
   std::vector<Tile> tiles_;
 };

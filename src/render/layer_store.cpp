@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cstdlib>
 #include <cstring>
 #include <memory>
 #include <vector>
@@ -18,12 +19,13 @@ namespace {
 
 namespace fs = std::filesystem;
 
-constexpr char magic[8] = {'C', 'F', 'L', 'A', 'Y', 'E', 'R', '2'};
+constexpr char magic[8] = {'C', 'F', 'L', 'A', 'Y', 'E', 'R', '3'};
 constexpr int max_side_px = 20000;  // 4800 dpi is 16,200 px across an ID-1 card
 constexpr std::size_t max_file_bytes = std::size_t{1} << 30;
 
 // The file: this header, `tile_count` tile kinds, `packed_bytes` of one zstd frame holding the
-// pixels, then SHA-256 over all before it.
+// pixels of the tiles that are not clear (band of tiles by band, each pixel row of the band
+// left to right over those tiles), then SHA-256 over all before it.
 struct FileHeader {
   char magic[8];
   std::uint8_t digest[32];
@@ -75,7 +77,32 @@ Read read_whole(const fs::path& file, std::vector<std::uint8_t>& bytes) {
   return ok ? Read::whole : Read::faulty;
 }
 
+// The byte spans of one band of tiles that are stored: (offset in a row, bytes), left to right.
+std::vector<std::pair<std::size_t, std::size_t>> band_spans(const std::uint8_t* tiles, int columns,
+                                                            int width) {
+  std::vector<std::pair<std::size_t, std::size_t>> spans;
+  for (int tx = 0; tx < columns; ++tx) {
+    if (tiles[tx] == 0) continue;
+    const std::size_t x0 = std::size_t(tx) * layer_tile_px * 4;
+    const std::size_t bytes =
+        std::size_t(std::min(width, (tx + 1) * layer_tile_px) - tx * layer_tile_px) * 4;
+    if (!spans.empty() && spans.back().first + spans.back().second == x0)
+      spans.back().second += bytes;  // neighbours: one span
+    else
+      spans.emplace_back(x0, bytes);
+  }
+  return spans;
+}
+
+struct FreeDctx {
+  void operator()(ZSTD_DCtx* d) const { ZSTD_freeDCtx(d); }
+};
+
 }  // namespace
+
+void FreePixels::operator()(std::uint8_t* p) const {
+  std::free(p);
+}
 
 LayerStore::LayerStore(fs::path dir, std::size_t max_bytes)
     : dir_(std::move(dir)), max_bytes_(max_bytes) {}
@@ -84,8 +111,8 @@ fs::path LayerStore::file_for(const LayerDigest& digest) const {
   return dir_ / (hex(digest) + ".layer");
 }
 
-std::optional<LayerStore::Stored> LayerStore::load(const LayerDigest& digest, int width,
-                                                   int height, int dpi) {
+std::optional<LayerStore::Stored> LayerStore::load(const LayerDigest& digest, int width, int height,
+                                                   int dpi) {
   const fs::path file = file_for(digest);
   std::vector<std::uint8_t> bytes;
   auto reject = [&]() -> std::optional<Stored> {
@@ -93,9 +120,12 @@ std::optional<LayerStore::Stored> LayerStore::load(const LayerDigest& digest, in
     return std::nullopt;
   };
   switch (read_whole(file, bytes)) {
-    case Read::missing: return std::nullopt;
-    case Read::faulty: return reject();
-    case Read::whole: break;
+    case Read::missing:
+      return std::nullopt;
+    case Read::faulty:
+      return reject();
+    case Read::whole:
+      break;
   }
   const std::size_t body = bytes.size() - trailer_bytes;
   if (sha256(bytes.data(), body) != *reinterpret_cast<const LayerDigest*>(bytes.data() + body))
@@ -113,50 +143,101 @@ std::optional<LayerStore::Stored> LayerStore::load(const LayerDigest& digest, in
       std::uint64_t(h.tile_count) + h.packed_bytes != body - sizeof(FileHeader))
     return reject();
 
+  const int columns = (width + layer_tile_px - 1) / layer_tile_px;
+  const int rows = (height + layer_tile_px - 1) / layer_tile_px;
+  if (h.tile_count != std::uint32_t(columns * rows)) return reject();
   Stored stored;
+  stored.width = width;
+  stored.height = height;
+  stored.stride = int(h.stride);
+  stored.dpi = dpi;
   const std::uint8_t* tiles = bytes.data() + sizeof(FileHeader);
   stored.tiles.assign(tiles, tiles + h.tile_count);
-  const std::uint8_t* packed = tiles + h.tile_count;
-  Bitmap& b = stored.pixels;
-  b.width = int(h.width);
-  b.height = int(h.height);
-  b.stride = int(h.stride);
-  b.dpi = int(h.dpi);
-  if (ZSTD_getFrameContentSize(packed, h.packed_bytes) != h.raw_bytes) return reject();
-  b.data.resize(h.raw_bytes);
-  const std::size_t produced = ZSTD_decompress(b.data.data(), b.data.size(), packed, h.packed_bytes);
-  if (ZSTD_isError(produced) || produced != b.data.size()) return reject();
+  if (std::any_of(stored.tiles.begin(), stored.tiles.end(), [](std::uint8_t t) { return t > 2; }))
+    return reject();
+  stored.data.reset(static_cast<std::uint8_t*>(std::calloc(h.raw_bytes, 1)));
+  if (!stored.data) return std::nullopt;
+
+  // Band by band through a buffer of one band's stored rows, scattered into place.
+  std::unique_ptr<ZSTD_DCtx, FreeDctx> dctx(ZSTD_createDCtx());
+  if (!dctx) return std::nullopt;
+  ZSTD_inBuffer in{tiles + h.tile_count, h.packed_bytes, 0};
+  std::vector<std::uint8_t> band;
+  std::size_t last = 1;
+  for (int ty = 0; ty < rows; ++ty) {
+    const auto spans = band_spans(stored.tiles.data() + std::size_t(ty) * columns, columns, width);
+    std::size_t row_bytes = 0;
+    for (const auto& [offset, n] : spans) row_bytes += n;
+    const int y0 = ty * layer_tile_px, y1 = std::min(height, y0 + layer_tile_px);
+    band.resize(row_bytes * std::size_t(y1 - y0));
+    ZSTD_outBuffer out{band.data(), band.size(), 0};
+    while (out.pos < out.size) {
+      const std::size_t before_in = in.pos, before_out = out.pos;
+      last = ZSTD_decompressStream(dctx.get(), &out, &in);
+      if (ZSTD_isError(last) || (in.pos == before_in && out.pos == before_out)) return reject();
+    }
+    const std::uint8_t* from = band.data();
+    for (int y = y0; y < y1; ++y) {
+      std::uint8_t* row = stored.data.get() + std::size_t(y) * h.stride;
+      for (const auto& [offset, n] : spans) {
+        std::memcpy(row + offset, from, n);
+        from += n;
+      }
+    }
+  }
+  // The frame ends exactly here: nothing more in it, nothing after it.
+  while (last != 0) {
+    std::uint8_t scratch[64];
+    ZSTD_outBuffer more{scratch, sizeof scratch, 0};
+    const std::size_t before = in.pos;
+    last = ZSTD_decompressStream(dctx.get(), &more, &in);
+    if (ZSTD_isError(last) || more.pos != 0 || in.pos == before) return reject();
+  }
+  if (in.pos != in.size) return reject();
   ::utimensat(AT_FDCWD, file.c_str(), nullptr, 0);  // recently used: evicted last
   ++reads_;
   return stored;
 }
 
-void LayerStore::save(const LayerDigest& digest, const Bitmap& pixels,
-                      std::span<const std::uint8_t> tiles) {
+void LayerStore::save(const LayerDigest& digest, const LayerPixels& layer) {
+  const int columns = (layer.width + layer_tile_px - 1) / layer_tile_px;
+  const int rows = (layer.height + layer_tile_px - 1) / layer_tile_px;
+  if (layer.tiles.size() != std::size_t(columns) * rows) return;
   std::error_code ec;
   fs::create_directories(dir_, ec);
   if (ec) return;
-  const std::size_t bound = ZSTD_compressBound(pixels.data.size());
-  const std::size_t start = sizeof(FileHeader) + tiles.size();
+  std::vector<std::uint8_t> kept;  // the stored tiles' pixels, in file order
+  for (int ty = 0; ty < rows; ++ty) {
+    const auto spans =
+        band_spans(layer.tiles.data() + std::size_t(ty) * columns, columns, layer.width);
+    for (int y = ty * layer_tile_px; y < std::min(layer.height, (ty + 1) * layer_tile_px); ++y)
+      for (const auto& [offset, n] : spans) {
+        const std::uint8_t* from = layer.data + std::size_t(y) * layer.stride + offset;
+        kept.insert(kept.end(), from, from + n);
+      }
+  }
+  const std::size_t bound = ZSTD_compressBound(kept.size());
+  const std::size_t start = sizeof(FileHeader) + layer.tiles.size();
   std::vector<std::uint8_t> bytes(start + bound + trailer_bytes);
-  const std::size_t packed = ZSTD_compress(bytes.data() + start, bound, pixels.data.data(),
-                                           pixels.data.size(), zstd_level);
+  const std::size_t packed =
+      ZSTD_compress(bytes.data() + start, bound, kept.data(), kept.size(), zstd_level);
   if (ZSTD_isError(packed)) return;
   FileHeader h{};
   std::memcpy(h.magic, magic, sizeof magic);
   std::memcpy(h.digest, digest.data(), digest.size());
-  h.width = std::uint32_t(pixels.width);
-  h.height = std::uint32_t(pixels.height);
-  h.stride = std::uint32_t(pixels.stride);
-  h.dpi = std::uint32_t(pixels.dpi);
-  h.raw_bytes = pixels.data.size();
+  h.width = std::uint32_t(layer.width);
+  h.height = std::uint32_t(layer.height);
+  h.stride = std::uint32_t(layer.stride);
+  h.dpi = std::uint32_t(layer.dpi);
+  h.raw_bytes = std::uint64_t(layer.stride) * layer.height;
   h.packed_bytes = packed;
-  h.tile_count = std::uint32_t(tiles.size());
+  h.tile_count = std::uint32_t(layer.tiles.size());
   std::memcpy(bytes.data(), &h, sizeof h);
-  std::memcpy(bytes.data() + sizeof h, tiles.data(), tiles.size());
+  std::memcpy(bytes.data() + sizeof h, layer.tiles.data(), layer.tiles.size());
   bytes.resize(start + packed + trailer_bytes);
   const LayerDigest check = sha256(bytes.data(), start + packed);
   std::memcpy(bytes.data() + start + packed, check.data(), check.size());
+
   // A temporary name no other process or thread uses, renamed over the final one: readers see
   // the old file or the new one whole, never a part.
   static std::atomic<unsigned> counter{0};

@@ -77,7 +77,8 @@ Renderer::Renderer(Template tmpl, Fonts fonts, RendererOptions options)
           options.cache_bytes,
           options.cache_dir.empty()
               ? nullptr
-              : std::make_unique<render::LayerStore>(options.cache_dir, options.cache_dir_bytes))) {}
+              : std::make_unique<render::LayerStore>(options.cache_dir, options.cache_dir_bytes))) {
+}
 
 Renderer::~Renderer() = default;
 
@@ -102,7 +103,7 @@ Bitmap Renderer::rasterize(const Face& face, const RasterOptions& options) const
   while (first < drawn.size() && !drawn[first]->personal) ++first;
   Bitmap bitmap;
   if (first > 0) {
-    bitmap = cache_->layer(face, std::span(drawn).first(first), options.dpi)->pixels();
+    bitmap = cache_->layer(face, std::span(drawn).first(first), options.dpi)->copy_pixels();
   } else {
     bitmap = render::blank_bitmap(face, options.dpi);
   }

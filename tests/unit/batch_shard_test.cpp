@@ -58,17 +58,23 @@ TEST(BatchShard, KubernetesIndexedJobCountsFromZero) {
             "--shard: shard 5 is not from 1 to 4");
 }
 
-TEST(BatchShard, SlurmArrayCountsFromItsFirstTask) {
+TEST(BatchShard, SlurmArrayTaskIdIsTheShard) {
   Env env{{{"SLURM_ARRAY_TASK_ID", "1"},
            {"SLURM_ARRAY_TASK_MIN", "1"},
            {"SLURM_ARRAY_TASK_COUNT", "4"}}};
   EXPECT_EQ(shard_from_environment(std::nullopt, env.get()).tag(), "1-of-4");  // --array=1-4
-  env.vars = {{"SLURM_ARRAY_TASK_ID", "2"},
-              {"SLURM_ARRAY_TASK_MIN", "0"},
-              {"SLURM_ARRAY_TASK_COUNT", "4"}};
-  EXPECT_EQ(shard_from_environment(std::nullopt, env.get()).tag(), "3-of-4");  // --array=0-3
-  env.set("SLURM_ARRAY_TASK_STEP", "2");
+  // Task 3 run again alone (--array=3): the array has 1 task, so the count must be given.
+  env.vars = {
+      {"SLURM_ARRAY_TASK_ID", "3"}, {"SLURM_ARRAY_TASK_MIN", "3"}, {"SLURM_ARRAY_TASK_COUNT", "1"}};
   EXPECT_EQ(first_problem([&] { shard_from_environment(std::nullopt, env.get()); }),
+            "--shard: shard 3 is not from 1 to 1");
+  EXPECT_EQ(shard_from_environment(4, env.get()).tag(), "3-of-4");
+  env.set("SLURM_ARRAY_TASK_ID", "0");
+  EXPECT_EQ(first_problem([&] { shard_from_environment(4, env.get()); }),
+            "--shard: auto: SLURM_ARRAY_TASK_ID is 0: number the array from 1 (--array=1-N)");
+  env.set("SLURM_ARRAY_TASK_ID", "2");
+  env.set("SLURM_ARRAY_TASK_STEP", "2");
+  EXPECT_EQ(first_problem([&] { shard_from_environment(4, env.get()); }),
             "--shard: auto: SLURM_ARRAY_TASK_STEP must be 1 (an array of consecutive tasks)");
 }
 

@@ -1,6 +1,8 @@
 // The layer cache on disk: a layer read back gives the bytes of one drawn afresh, and a damaged,
 // cut short or swapped file is never drawn: the face is drawn instead, with the same bytes, and
 // the file replaced. Temporary cache folders only (never the user's ~/.cache).
+#include "render/layer_store.h"
+
 #include <gtest/gtest.h>
 #include <unistd.h>
 
@@ -11,7 +13,6 @@
 #include "cardface/card.h"
 #include "cardface/renderer.h"
 #include "cardface/template.h"
-#include "render/layer_store.h"
 
 namespace cardface {
 namespace {
@@ -162,15 +163,52 @@ TEST(LayerStore, AValidFileOfAnotherSizeIsNotTaken) {
   tiny.stride = 4;
   tiny.dpi = kDpi;
   tiny.data = {1, 2, 3, 255};
-  store.save(digest, tiny, std::vector<std::uint8_t>{2});
+  const std::uint8_t mixed[] = {2};
+  store.save(digest, {1, 1, 4, kDpi, tiny.data.data(), mixed});
   const auto loaded = store.load(digest, 1, 1, kDpi);
   ASSERT_TRUE(loaded.has_value());
-  EXPECT_EQ(loaded->pixels.data, tiny.data);
+  EXPECT_EQ(std::vector<std::uint8_t>(loaded->data.get(), loaded->data.get() + 4), tiny.data);
   EXPECT_FALSE(store.load(digest, 337, 213, kDpi).has_value());
   EXPECT_FALSE(store.load(digest, 1, 1, 2 * kDpi).has_value());
   const Faces after = render_with(dir.path());
   expect_same_bytes(render_with({}).bitmaps, after.bitmaps, "a layer of the wrong size");
   EXPECT_GE(after.stats.disk_rejected, 1u);
+}
+
+TEST(LayerStore, KeepsOnlyTilesThatHoldSomethingAndRestoresEveryByte) {
+  // 150 x 100 px: 3 x 2 tiles of 64 px, the right and bottom ones cut short.
+  const int width = 150, height = 100, stride = 600;
+  std::vector<std::uint8_t> pixels(std::size_t(stride) * height, 0);
+  const std::uint8_t kinds[] = {1, 0, 2, 0, 2, 1};  // opaque, clear, mixed / clear, mixed, opaque
+  for (int y = 0; y < height; ++y)
+    for (int x = 0; x < width; ++x) {
+      const std::uint8_t kind = kinds[(y / 64) * 3 + x / 64];
+      if (kind == 0) continue;
+      std::uint8_t* p = &pixels[std::size_t(y) * stride + std::size_t(x) * 4];
+      p[0] = std::uint8_t(x * 7 + y);
+      p[1] = std::uint8_t(y * 3);
+      p[2] = std::uint8_t(x ^ y);
+      p[3] = kind == 1 || (x + y) % 3 ? 255 : 0;
+    }
+  CacheDir dir("sparse");
+  render::LayerStore store(dir.path(), std::size_t{1} << 30);
+  render::LayerDigest digest{};
+  digest.fill(0xAB);
+  store.save(digest, {width, height, stride, 300, pixels.data(), kinds});
+  const auto loaded = store.load(digest, width, height, 300);
+  ASSERT_TRUE(loaded.has_value());
+  EXPECT_EQ(std::vector<std::uint8_t>(loaded->data.get(), loaded->data.get() + pixels.size()),
+            pixels);
+  EXPECT_EQ(loaded->tiles, std::vector<std::uint8_t>(std::begin(kinds), std::end(kinds)));
+  // A layer with nothing in it keeps no pixels at all, and comes back all clear.
+  const std::uint8_t none[] = {0, 0, 0, 0, 0, 0};
+  std::vector<std::uint8_t> blank(pixels.size(), 0);
+  digest.fill(0xCD);
+  store.save(digest, {width, height, stride, 300, blank.data(), none});
+  const auto empty = store.load(digest, width, height, 300);
+  ASSERT_TRUE(empty.has_value());
+  EXPECT_EQ(std::vector<std::uint8_t>(empty->data.get(), empty->data.get() + blank.size()), blank);
+  EXPECT_LT(fs::file_size(store.file_for(digest)), 200u);
 }
 
 TEST(LayerStore, KeepsWithinItsBoundByDroppingTheLeastRecentlyUsed) {
@@ -189,7 +227,8 @@ TEST(LayerStore, KeepsWithinItsBoundByDroppingTheLeastRecentlyUsed) {
   render::LayerStore probe(probe_dir.path(), std::size_t{1} << 30);
   render::LayerDigest probe_digest{};
   noise(0);
-  probe.save(probe_digest, b, std::vector<std::uint8_t>{2});
+  const std::uint8_t mixed[] = {2};
+  probe.save(probe_digest, {b.width, b.height, b.stride, b.dpi, b.data.data(), mixed});
   const std::uintmax_t one = fs::file_size(probe.file_for(probe_digest));
   const std::uintmax_t bound = one * 7 / 2;
 
@@ -199,7 +238,7 @@ TEST(LayerStore, KeepsWithinItsBoundByDroppingTheLeastRecentlyUsed) {
   for (std::size_t i = 0; i < digests.size(); ++i) {
     digests[i].fill(std::uint8_t(i + 1));
     noise(i);
-    store.save(digests[i], b, std::vector<std::uint8_t>{2});
+    store.save(digests[i], {b.width, b.height, b.stride, b.dpi, b.data.data(), mixed});
     if (i == 2) {
       // The first is used again: the second is now the least recently used.
       const auto now = fs::file_time_type::clock::now();

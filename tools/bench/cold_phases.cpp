@@ -20,7 +20,8 @@ class Phases {
  public:
   void mark(const char* name) {
     const auto now = Clock::now();
-    std::printf("%s %.1f ms\n", name, std::chrono::duration<double, std::milli>(now - last_).count());
+    std::printf("%s %.1f ms\n", name,
+                std::chrono::duration<double, std::milli>(now - last_).count());
     last_ = now;
   }
 
