@@ -5,10 +5,12 @@
 #include <openssl/evp.h>
 #include <pixman.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <array>
 #include <bit>
+#include <chrono>
 #include <cstring>
 #include <optional>
 #include FT_FREETYPE_H
@@ -193,9 +195,14 @@ std::string build_identity() {
   if (::dladdr(reinterpret_cast<void*>(&build_identity), &info) != 0 && info.dli_fname)
     file = info.dli_fname;
   struct stat st {};
-  if (file.empty() || ::stat(file.c_str(), &st) != 0) {
+  // A relative name is the program's argv[0] (glibc's dladdr for the main program), which the
+  // working directory may not reach: the kernel's link to the program is sure.
+  if (file.empty() || file[0] != '/' || ::stat(file.c_str(), &st) != 0) {
     file = "/proc/self/exe";
-    if (::stat(file.c_str(), &st) != 0) return "unknown";
+    // Not knowing the build, share with no other process rather than risk another build's.
+    if (::stat(file.c_str(), &st) != 0)
+      return "unknown build, process " + std::to_string(::getpid()) + " at " +
+             std::to_string(std::chrono::steady_clock::now().time_since_epoch().count());
   }
   return std::to_string(st.st_size) + ":" + std::to_string(st.st_mtim.tv_sec) + "." +
          std::to_string(st.st_mtim.tv_nsec);
