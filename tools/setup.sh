@@ -8,12 +8,14 @@ packages=(
   cmake g++ make pkg-config
   libcairo2-dev libharfbuzz-dev libfreetype-dev libpng-dev libjpeg62-turbo-dev libdeflate-dev
   nlohmann-json3-dev libcli11-dev libzxing-dev libssl-dev
+  libzstd-dev  # the layer cache on disk
   # tests and benchmarks
   libgtest-dev libbenchmark-dev poppler-utils dmtx-utils openssl xxd librsvg2-bin
   # the Python module and its tests; the Debian package (cpack: dpkg-shlibdeps, file)
   pybind11-dev python3-dev python3-pytest python3-numpy python3-pil dpkg-dev file
   # cardface serve and its tests (tests/web); the golden report opens in headless Chromium
   libcpp-httplib-dev libzip-dev chromium chromium-driver python3-selenium python3-pil haproxy
+  parallel  # the batch sharding test runs shards under GNU parallel
 )
 
 missing=()

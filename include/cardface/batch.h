@@ -7,7 +7,9 @@
 #include <cstddef>
 #include <filesystem>
 #include <functional>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "cardface/error.h"
@@ -17,6 +19,27 @@
 
 CARDFACE_CXX_API_BEGIN
 namespace cardface {
+
+// One shard of a batch spread over processes or machines (docs/batch.md, "Sharding"): shard
+// `index` of `count` (1 <= index <= count) renders the records whose ordinal in the file
+// (0 for the first record, counting bad records too) modulo `count` is index - 1.
+struct BatchShard {
+  int index = 1;
+  int count = 1;
+  // "K-of-N": in the shard's journal and report names.
+  std::string tag() const;
+};
+
+// "K/N" → {K, N}. Error(ErrorKind::data, "--shard") naming what is wrong otherwise.
+BatchShard parse_shard(std::string_view spec);
+
+// The shard a scheduler started this process as, from its variables: JOB_COMPLETION_INDEX
+// (a Kubernetes Indexed Job, 0-based), SLURM_ARRAY_TASK_ID (a Slurm job array --array=1-N),
+// PARALLEL_SEQ (GNU parallel, 1-based), in that order. The count is
+// `count` when given, else CARDFACE_SHARD_COUNT, else SLURM_ARRAY_TASK_COUNT. Error(ErrorKind::
+// data, "--shard") when none is set or they disagree with each other. `getenv` is for tests.
+BatchShard shard_from_environment(std::optional<int> count,
+                                  const std::function<const char*(const char*)>& getenv = {});
 
 struct BatchOptions {
   std::filesystem::path out_dir;
@@ -33,6 +56,11 @@ struct BatchOptions {
   bool fail_fast = false;
   bool resume = false;           // skip records the journal shows finished with the same input
   std::filesystem::path report;  // JSON Lines, one line per record; empty: OUT/report.jsonl
+  // Render only this shard's records; its journal and default report are its own
+  // (OUT/.cardface-journal-K-of-N, OUT/report-K-of-N.jsonl), so shards may share OUT.
+  std::optional<BatchShard> shard;
+  // The Renderer's layer folder (RendererOptions::cache_dir); empty: memory only.
+  std::filesystem::path cache_dir;
 };
 
 // One record's outcome, in line order.
@@ -65,6 +93,13 @@ struct BatchCallbacks {
   std::function<void(const BatchRecordResult&)> on_record;  // in line order
   std::function<void(const BatchProgress&)> on_progress;    // a few times a second at most
 };
+
+// Joins shards' reports into one, as one run over the whole batch would have written it: every
+// line ordered by its record's "line". Written to a temporary file and renamed. Throws
+// Error(ErrorKind::file) naming a report that cannot be read or holds a line that is not a
+// report line, or a record two reports both hold. Returns the number of records.
+std::size_t merge_batch_reports(const std::vector<std::filesystem::path>& reports,
+                                const std::filesystem::path& out);
 
 // Whether `file` is a batch file by its extension: .jsonl, .ndjson or .csv (any case).
 bool is_batch_file(const std::filesystem::path& file);

@@ -6,6 +6,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <filesystem>
 #include <memory>
 #include <vector>
 
@@ -28,13 +29,25 @@ struct RendererOptions {
   // Memory the cached layers may take (a layer is one face's size: 10 MB at 600 dpi); the
   // least recently used ones are dropped beyond it and rendered again when needed.
   std::size_t cache_bytes = std::size_t{192} << 20;
+  // A folder where the layers are also kept for later processes, shared safely by several at
+  // once (docs/batch.md, "The layer cache on disk"); empty: memory only. The command line uses
+  // default_cache_dir() unless told --cache-dir or --no-cache.
+  std::filesystem::path cache_dir;
+  // What the folder's layer files may take; the least recently used are removed beyond it.
+  std::size_t cache_dir_bytes = std::size_t{1} << 30;
 };
+
+// $XDG_CACHE_HOME/cardface, else $HOME/.cache/cardface; empty when neither is set.
+std::filesystem::path default_cache_dir();
 
 struct RendererStats {
   std::size_t layer_hits = 0;
   std::size_t layer_misses = 0;  // layers rendered
   std::size_t layer_evictions = 0;
   std::size_t cached_bytes = 0;
+  std::size_t disk_reads = 0;     // layers read from cache_dir instead of drawn
+  std::size_t disk_rejected = 0;  // files in cache_dir that failed a check (drawn instead)
+  std::size_t disk_writes = 0;
 };
 
 class Renderer {

@@ -38,7 +38,8 @@ struct TemplateSlot {
 
 class Templates {
  public:
-  explicit Templates(std::string name) : name_(std::move(name)) {}
+  Templates(std::string name, RendererOptions options)
+      : name_(std::move(name)), options_(std::move(options)) {}
 
   // The slot for a card of `card_type`; Error(ErrorKind::tmpl) when there is no template.
   const TemplateSlot& for_type(const std::string& card_type) {
@@ -51,7 +52,7 @@ class Templates {
       batch::InputDigest digest;
       digest.add_tree(tmpl.dir());
       made->digest = digest.hex();
-      made->renderer = std::make_unique<Renderer>(std::move(tmpl));
+      made->renderer = std::make_unique<Renderer>(std::move(tmpl), Fonts::bundled(), options_);
       slot = std::move(made);
     }
     return *slot;
@@ -59,6 +60,7 @@ class Templates {
 
  private:
   std::string name_;
+  RendererOptions options_;
   std::mutex mutex_;
   std::map<std::string, std::unique_ptr<TemplateSlot>> slots_;
 };
@@ -115,6 +117,30 @@ void remove_stale_temporaries(const fs::path& dir) {
       fs::remove(entry.path(), ec);
   }
 }
+
+// A shard shares OUT with others still running: it removes only the temporaries of its own
+// files (`.NAME.tmp-*`, by NAME), as it meets them.
+class OwnTemporaries {
+ public:
+  explicit OwnTemporaries(const fs::path& dir) {
+    std::error_code ec;
+    for (const auto& entry : fs::directory_iterator(dir, ec)) {
+      const std::string name = entry.path().filename().string();
+      const std::size_t mark = name.find(".tmp-");
+      if (name.starts_with(".") && mark != std::string::npos && entry.is_regular_file(ec))
+        by_target_[name.substr(1, mark - 1)].push_back(entry.path());
+    }
+  }
+  void remove_for(const fs::path& target) {
+    auto it = by_target_.find(target.filename().string());
+    if (it == by_target_.end()) return;
+    remove_files(it->second);
+    by_target_.erase(it);
+  }
+
+ private:
+  std::map<std::string, std::vector<fs::path>> by_target_;
+};
 
 bool files_match(const std::vector<fs::path>& files, const std::vector<std::uintmax_t>& sizes) {
   if (files.size() != sizes.size()) return false;
@@ -291,6 +317,14 @@ BatchSummary render_batch(const fs::path& batch_file, const BatchOptions& option
     throw Error(ErrorKind::internal, "png compression", "must be from 0 to 9");
   BatchSummary summary;
   summary.total = batch::BatchReader::count(batch_file);
+  const std::optional<BatchShard> shard = options.shard;
+  if (shard) {
+    if (shard->count < 1 || shard->index < 1 || shard->index > shard->count)
+      throw Error(ErrorKind::internal, "--shard", "index must be from 1 to the count");
+    // Records 0, N, 2N, ... go to shard 1; shard K gets ordinals K-1, K-1+N, ...
+    const std::size_t n = std::size_t(shard->count), k = std::size_t(shard->index - 1);
+    summary.total = summary.total > k ? (summary.total - k + n - 1) / n : 0;
+  }
   batch::BatchReader reader(batch_file);
   const fs::path base_dir = batch_file.parent_path();
 
@@ -299,12 +333,23 @@ BatchSummary render_batch(const fs::path& batch_file, const BatchOptions& option
   if (ec)
     throw Error(ErrorKind::file, options.out_dir.string(),
                 "cannot create the output directory: " + ec.message());
-  batch::Journal journal(options.out_dir, options.resume);
-  remove_stale_temporaries(options.out_dir);
-  summary.report = options.report.empty() ? options.out_dir / "report.jsonl" : options.report;
+  batch::Journal journal(options.out_dir, options.resume,
+                         shard ? std::string(batch::Journal::file_name) + "-" + shard->tag()
+                               : std::string(batch::Journal::file_name));
+  std::optional<OwnTemporaries> own_temporaries;
+  if (shard)
+    own_temporaries.emplace(options.out_dir);
+  else
+    remove_stale_temporaries(options.out_dir);
+  summary.report = !options.report.empty() ? options.report
+                   : shard                 ? options.out_dir / ("report-" + shard->tag() + ".jsonl")
+                                           : options.out_dir / "report.jsonl";
+  if (own_temporaries) own_temporaries->remove_for(summary.report);
   Report report(summary.report);
 
-  Templates templates(options.template_name);
+  RendererOptions renderer_options;
+  renderer_options.cache_dir = options.cache_dir;
+  Templates templates(options.template_name, renderer_options);
   if (!options.template_name.empty()) templates.for_type("");  // an unknown one sinks the run
   const std::string options_digest = options_text(options);
   const bool names_by_line =
@@ -318,7 +363,7 @@ BatchSummary render_batch(const fs::path& batch_file, const BatchOptions& option
   Workers workers(jobs, std::size_t(jobs) * 2, options, journal);
 
   std::map<std::string, int> name_lines;
-  std::size_t next_seq = 0, next_report = 0;
+  std::size_t next_seq = 0, next_report = 0, ordinal = 0;
   bool stop = false;
   Clock::time_point last_progress = start;
   BatchProgress progress;
@@ -363,6 +408,17 @@ BatchSummary render_batch(const fs::path& batch_file, const BatchOptions& option
   while (!stop) {
     std::optional<batch::BatchRecord> record = reader.next();
     if (!record) break;
+    if (shard && ordinal++ % std::size_t(shard->count) != std::size_t(shard->index - 1)) {
+      // Another shard's record. A name pattern that reads the data must still see its name,
+      // for the later records' same-name check to fail as in one run over the whole file.
+      if (!names_by_line && record->fault.empty()) try {
+          const Card other = parse_card(record->json, base_dir);
+          name_lines.emplace(batch::output_name(options.name_pattern, record->line, other),
+                             record->line);
+        } catch (const Error&) {
+        }
+      continue;
+    }
     const std::size_t seq = next_seq++;
     Outcome early;  // a record settled here, without rendering
     bool to_render = false;
@@ -379,6 +435,8 @@ BatchSummary render_batch(const fs::path& batch_file, const BatchOptions& option
                     "gives the same file name as line " + std::to_string(it->second));
       for (Side side : options.sides)
         job.files.push_back(options.out_dir / (name + "-" + to_string(side) + ".png"));
+      if (own_temporaries)
+        for (const fs::path& f : job.files) own_temporaries->remove_for(f);
       job.slot = &templates.for_type(job.card.type);
       batch::InputDigest digest;
       digest.add(record->raw);
@@ -403,6 +461,8 @@ BatchSummary render_batch(const fs::path& batch_file, const BatchOptions& option
                               (batch::output_name(options.name_pattern, record->line, Card{}) +
                                "-" + to_string(side) + ".png"));
       remove_files(job.files);
+      if (own_temporaries)
+        for (const fs::path& f : job.files) own_temporaries->remove_for(f);
     }
     if (to_render)
       while (!workers.push(job, std::chrono::milliseconds(200))) drain(seq, {});

@@ -36,7 +36,8 @@ bool parse_entry(const std::string& text, int& line, Journal::Entry& entry) {
 
 }  // namespace
 
-Journal::Journal(const std::filesystem::path& out_dir, bool resume) : path_(out_dir / file_name) {
+Journal::Journal(const std::filesystem::path& out_dir, bool resume, const std::string& name)
+    : path_(out_dir / name) {
   auto fail = [&](const std::string& message) {
     if (fd_ >= 0) ::close(fd_);
     return Error(ErrorKind::file, path_.string(), message);

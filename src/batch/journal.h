@@ -24,7 +24,8 @@ class Journal {
   // last line is ignored) and appends to them; otherwise it is emptied. Throws
   // Error(ErrorKind::file) naming the journal when it cannot be opened, or when another run holds
   // it.
-  Journal(const std::filesystem::path& out_dir, bool resume);
+  // `name`: the journal's file name (a shard's is its own, `.cardface-journal-K-of-N`).
+  Journal(const std::filesystem::path& out_dir, bool resume, const std::string& name = file_name);
   ~Journal();
   Journal(const Journal&) = delete;
   Journal& operator=(const Journal&) = delete;

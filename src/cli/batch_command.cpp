@@ -7,12 +7,14 @@
 #include <iostream>
 
 #include "cardface/batch.h"
+#include "cardface/renderer.h"
 #include "cli/commands.h"
 
 namespace cardface::cli {
 namespace {
 
-const char* const batch_only[] = {"--jobs", "--name", "--report", "--fail-fast", "--resume"};
+const char* const batch_only[] = {"--jobs",   "--name",  "--report",     "--fail-fast",
+                                  "--resume", "--shard", "--shard-count"};
 
 std::string duration(double seconds) {
   const long s = std::lround(seconds);
@@ -38,6 +40,26 @@ void add_batch_options(CLI::App& cmd, BatchArgs& a) {
   cmd.add_flag(
       "--resume", a.resume,
       "Batch: render only what the journal of an earlier run in OUT lacks or what changed");
+  cmd.add_option("--shard", a.shard,
+                 "Batch: render only shard K of N ('K/N', records K-1, K-1+N, ...), or 'auto' "
+                 "from a Kubernetes, Slurm or GNU parallel job's variables (docs/batch.md)");
+  cmd.add_option("--shard-count", a.shard_count,
+                 "Batch: N for --shard auto (default: CARDFACE_SHARD_COUNT or "
+                 "SLURM_ARRAY_TASK_COUNT)")
+      ->check(CLI::Range(1, 1000000));
+}
+
+void add_cache_options(CLI::App& cmd, CacheArgs& a) {
+  auto* dir = cmd.add_option("--cache-dir", a.dir,
+                             "Keep pre-rendered template layers here for later runs (default "
+                             "$XDG_CACHE_HOME/cardface or ~/.cache/cardface)");
+  cmd.add_flag("--no-cache", a.none, "Keep no layers on disk (and read none)")->excludes(dir);
+}
+
+std::string cache_dir_of(const CacheArgs& a) {
+  if (a.none) return {};
+  if (!a.dir.empty()) return a.dir;
+  return default_cache_dir().string();
 }
 
 void reject_batch_options(const CLI::App& cmd) {
@@ -63,6 +85,14 @@ int render_batch_file(const std::string& batch_file, const std::string& template
   options.fail_fast = a.fail_fast;
   options.resume = a.resume;
   options.report = a.report;
+  options.cache_dir = a.cache_dir;
+  if (a.shard == "auto")
+    options.shard = shard_from_environment(a.shard_count > 0 ? std::optional<int>(a.shard_count)
+                                                             : std::nullopt);
+  else if (!a.shard.empty())
+    options.shard = parse_shard(a.shard);
+  if (a.shard_count > 0 && a.shard != "auto")
+    throw Error(ErrorKind::data, "--shard-count", "goes with --shard auto only");
 
   // The live line only where someone watches: never in a log or a pipe.
   const bool terminal = ::isatty(STDERR_FILENO) == 1;
@@ -90,10 +120,13 @@ int render_batch_file(const std::string& batch_file, const std::string& template
   const BatchSummary s = render_batch(batch_file, options, callbacks);
   if (line_shown) std::cerr << "\r\033[K";
   char text[256];
+  const std::string shard = options.shard ? "shard " + std::to_string(options.shard->index) + "/" +
+                                                std::to_string(options.shard->count) + ": "
+                                          : "";
   std::snprintf(text, sizeof text,
-                "cardface: %zu records: %zu rendered, %zu unchanged, %zu failed%s in %.1f s "
+                "cardface: %s%zu records: %zu rendered, %zu unchanged, %zu failed%s in %.1f s "
                 "(%.1f cards/s)",
-                s.total, s.rendered, s.unchanged, s.failed,
+                shard.c_str(), s.total, s.rendered, s.unchanged, s.failed,
                 s.stopped_early ? " (stopped at the first failure)" : "", s.seconds,
                 s.seconds > 0 ? double(s.rendered) / s.seconds : 0.0);
   std::cerr << text << "; report: " << s.report.string() << "\n";

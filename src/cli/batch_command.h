@@ -17,6 +17,9 @@ struct BatchArgs {
   std::string report;
   bool fail_fast = false;
   bool resume = false;
+  std::string shard;    // "K/N" or "auto"; empty: the whole batch
+  int shard_count = 0;  // N for --shard auto; 0: from the environment
+  std::string cache_dir;
 };
 
 void add_batch_options(CLI::App& cmd, BatchArgs& args);
@@ -27,5 +30,14 @@ int render_batch_file(const std::string& batch_file, const std::string& template
                       const std::vector<Side>& sides, int dpi, bool show_uv,
                       const SealOptions& seal, int png_compression, const std::string& out_dir,
                       const BatchArgs& args);
+
+// --cache-dir DIR / --no-cache, for one card and for batches.
+struct CacheArgs {
+  std::string dir;
+  bool none = false;
+};
+void add_cache_options(CLI::App& cmd, CacheArgs& args);
+// The layer folder to use: --cache-dir, else default_cache_dir(); empty with --no-cache.
+std::string cache_dir_of(const CacheArgs& args);
 
 }  // namespace cardface::cli

@@ -29,6 +29,7 @@ struct RenderArgs {
   bool verbose = false;
   int png_compression = 1;
   BatchArgs batch;
+  CacheArgs cache;
 };
 
 RenderArgs& render_args() {
@@ -48,8 +49,10 @@ int render(const RenderArgs& a) {
       throw Error(ErrorKind::data, "--format",
                   "a batch file renders PNG faces; PDF, SVG, panels and --debug-layout take one "
                   "card (or use impose)");
+    BatchArgs batch = a.batch;
+    batch.cache_dir = cache_dir_of(a.cache);
     return render_batch_file(a.data, a.template_name, sides_of(a.side), a.dpi, a.show_uv,
-                             seal_options(a.seal), a.png_compression, a.out, a.batch);
+                             seal_options(a.seal), a.png_compression, a.out, batch);
   }
   // A template folder may bring the card type its records have: load it first.
   std::optional<Template> named;
@@ -60,7 +63,9 @@ int render(const RenderArgs& a) {
   options.sides = sides_of(a.side);
   options.seal = seal_options(a.seal);
   // The same path as a batch: a card alone gives the bytes it gives in a batch.
-  const Renderer renderer(tmpl);
+  RendererOptions renderer_options;
+  renderer_options.cache_dir = cache_dir_of(a.cache);
+  const Renderer renderer(tmpl, Fonts::bundled(), renderer_options);
   const Scene scene = renderer.compose(card, options);
 
   const std::filesystem::path out_dir = a.out;
@@ -120,6 +125,7 @@ void add_render(CLI::App& app) {
       ->check(CLI::Range(0, 9));
   add_batch_options(*cmd, a.batch);
   add_types_option(*cmd);
+  add_cache_options(*cmd, a.cache);
   add_print_options(cmd, a.print);
   cmd->callback([cmd, &a] {
     check_print_options(a.print);
@@ -139,6 +145,7 @@ int run_selected(CLI::App& app) {
     if (app.got_subcommand("types")) return run_types();
     if (app.got_subcommand("serve")) return run_serve();
     if (app.got_subcommand("test")) return run_test();
+    if (app.got_subcommand("merge-reports")) return run_merge_reports();
   } catch (const Error& e) {
     for (const Problem& p : e.problems())
       std::cerr << "cardface: error: " << (p.where.empty() ? "" : p.where + ": ") << p.message

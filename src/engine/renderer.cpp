@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
 #include <limits>
 #include <optional>
 #include <span>
@@ -72,7 +73,12 @@ Bounds ink_bounds(const Item& item) {
 Renderer::Renderer(Template tmpl, Fonts fonts, RendererOptions options)
     : tmpl_(std::move(tmpl)),
       fonts_(std::move(fonts)),
-      cache_(std::make_unique<render::LayerCache>(options.cache_bytes)) {}
+      cache_(std::make_unique<render::LayerCache>(
+          options.cache_bytes,
+          options.cache_dir.empty()
+              ? nullptr
+              : std::make_unique<render::LayerStore>(options.cache_dir, options.cache_dir_bytes))) {
+}
 
 Renderer::~Renderer() = default;
 
@@ -97,7 +103,7 @@ Bitmap Renderer::rasterize(const Face& face, const RasterOptions& options) const
   while (first < drawn.size() && !drawn[first]->personal) ++first;
   Bitmap bitmap;
   if (first > 0) {
-    bitmap = cache_->layer(face, std::span(drawn).first(first), options.dpi)->pixels();
+    bitmap = cache_->layer(face, std::span(drawn).first(first), options.dpi)->copy_pixels();
   } else {
     bitmap = render::blank_bitmap(face, options.dpi);
   }
@@ -173,7 +179,15 @@ std::vector<Bitmap> Renderer::render(const Card& card, const RasterOptions& opti
 
 RendererStats Renderer::stats() const {
   const render::LayerCacheStats s = cache_->stats();
-  return {s.hits, s.misses, s.evictions, s.bytes};
+  return {s.hits, s.misses, s.evictions, s.bytes, s.disk_reads, s.disk_rejected, s.disk_writes};
+}
+
+std::filesystem::path default_cache_dir() {
+  if (const char* xdg = std::getenv("XDG_CACHE_HOME"); xdg && *xdg == '/')
+    return std::filesystem::path(xdg) / "cardface";
+  if (const char* home = std::getenv("HOME"); home && *home)
+    return std::filesystem::path(home) / ".cache" / "cardface";
+  return {};
 }
 
 }  // namespace cardface
