@@ -20,6 +20,8 @@ void add_keygen(CLI::App& app);
 int run_keygen();
 void add_verify(CLI::App& app);
 int run_verify();
+void add_lint(CLI::App& app);
+int run_lint();
 
 // Runs the subcommand the user chose, mapping library errors to exit codes and messages.
 int run_selected(CLI::App& app);

@@ -15,6 +15,7 @@ int main(int argc, char** argv) {
   cardface::cli::add_proof(app);
   cardface::cli::add_keygen(app);
   cardface::cli::add_verify(app);
+  cardface::cli::add_lint(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

@@ -75,6 +75,7 @@ class Loader {
               : panel == "overlay_free" ? Panel::overlay_free
                                         : Panel::color;
     e.bleed = r.boolean("bleed", false);
+    e.background = r.boolean("background", false);
     e.condition.if_present = r.string("if", "");
     e.condition.if_absent = r.string("unless", "");
     if (r.has("clip")) e.clip = path_data(r, "clip");

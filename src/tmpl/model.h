@@ -188,6 +188,7 @@ struct Element {
   std::string path;  // JSON path, for errors at compose time
   Panel panel = Panel::color;
   bool bleed = false;  // extends past the trim into the print bleed
+  bool background = false;  // background art: lint's overlap and MRZ-zone checks exempt it
   Condition condition;
   std::optional<Path> clip;
   std::variant<ShapeElement, ImageElement, PhotoElement, TextElement, MrzElement, GuillocheElement,
