@@ -166,14 +166,18 @@ void check_mrz_contrast(FaceCanvas& canvas, const FaceLayout& layout, const Plac
   add_finding(out, *layout.face, *p.item, "mrz-contrast", Severity::error, text, *layout.mrz_zone);
 }
 
+// The symbol as drawn, at the module snapped to device pixels, and some paper beyond its quiet
+// zone: ZXing's locators look past the symbol's edge.
+Rect decode_area(const Barcode& code, int dpi) {
+  Barcode drawn = code;
+  drawn.module_mm = barcode_module_px(code.module_mm, dpi) * 25.4 / dpi;
+  return grown(quiet_zone_box(drawn), 4 * drawn.module_mm);
+}
+
 void check_decodes(FaceCanvas& canvas, const Face& face, const PlacedItem& p, const LintOptions& o,
                    std::vector<Finding>& out) {
   const auto& code = std::get<Barcode>(p.item->content);
-  // The symbol as drawn, at the module snapped to device pixels, and some paper beyond its
-  // quiet zone: ZXing's locators look past the symbol's edge.
-  Barcode drawn = code;
-  drawn.module_mm = barcode_module_px(code.module_mm, o.dpi) * 25.4 / o.dpi;
-  const Rect area = grown(quiet_zone_box(drawn), 4 * drawn.module_mm);
+  const Rect area = decode_area(code, o.dpi);
   const Raster pixels = canvas.crop(area);
   const auto decoded = read_barcode(
       pixels, {Symbology::datamatrix, Symbology::qr, Symbology::pdf417, Symbology::aztec});
