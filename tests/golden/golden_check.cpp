@@ -166,7 +166,8 @@ int main(int argc, char** argv) {
     bool failed = false;
     for (const Face& face : scene.faces) {
       const std::string name = std::string(to_string(face.side)) + ".png";
-      std::vector<std::uint8_t> png = encode_png(rasterize(face, {dpi, false}), 9);
+      std::vector<std::uint8_t> png =
+          encode_png(rasterize(face, {dpi, false, c.value("debug_layout", false)}), 9);
       if (c.contains("crop_mm")) {
         // Fine detail at high DPI is checked on a crop: the whole face would be a huge file.
         const auto crop = c["crop_mm"].get<std::vector<double>>();
