@@ -9,6 +9,7 @@
 #include "cardface/image.h"
 #include "cardface/seal.h"
 #include "core/utf8.h"
+#include "security/background_dropout.h"
 #include "security/ghost_image.h"
 #include "security/great_wall.h"
 #include "security/relief.h"
@@ -222,7 +223,13 @@ class Composer {
     frame.rounded_rect(box, p.radius_mm);
     clips.push_back(frame);
     auto [source, dest] = fit_image(*photo_, box, p.fit);
-    push(e, clips, Image{photo_, source, dest}, Role::photo, box);
+    std::shared_ptr<const Raster> pixels = photo_;
+    if (p.dropout) {
+      security::DropoutParams dropout = *p.dropout;
+      dropout.soften_px = p.dropout_soften_mm * source.width / dest.width;
+      pixels = std::make_shared<const Raster>(security::without_background(*photo_, dropout));
+    }
+    push(e, clips, Image{pixels, source, dest}, Role::photo, box);
     return 0;
   }
 
