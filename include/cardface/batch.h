@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "cardface/error.h"
+#include "cardface/lint.h"
 #include "cardface/scene.h"
 #include "cardface/seal.h"
 
@@ -40,6 +41,7 @@ struct BatchRecordResult {
   bool unchanged = false;                    // finished by an earlier run (--resume)
   std::vector<std::filesystem::path> files;  // written (or found unchanged)
   std::vector<Problem> problems;             // when not ok; never the holder's values
+  std::vector<Finding> findings;             // layout checks without pixels (docs/lint.md)
 };
 
 struct BatchProgress {

@@ -151,6 +151,15 @@ class Report {
     if (r.ok) {
       line["files"] = nlohmann::json::array();
       for (const fs::path& f : r.files) line["files"].push_back(f.filename().string());
+      if (!r.findings.empty()) {
+        line["findings"] = nlohmann::json::array();
+        for (const Finding& f : r.findings)
+          line["findings"].push_back({{"side", to_string(f.side)},
+                                      {"element", f.element},
+                                      {"rule", f.rule},
+                                      {"severity", to_string(f.severity)},
+                                      {"reason", f.reason}});
+      }
     } else {
       line["problems"] = nlohmann::json::array();
       for (const Problem& p : r.problems)
@@ -241,9 +250,17 @@ class Workers {
 
   void render(const Job& job, BatchRecordResult& result) {
     try {
-      const std::vector<Bitmap> faces =
-          job.slot->renderer->render(job.card, {options_.dpi, options_.show_uv},
-                                     ComposeOptions{options_.sides, options_.seal});
+      const Renderer& renderer = *job.slot->renderer;
+      const Scene scene = renderer.compose(job.card, ComposeOptions{options_.sides, options_.seal});
+      // The layout checks that need no pixels (docs/lint.md): a batch stays at render speed.
+      LintOptions lint_options;
+      lint_options.dpi = options_.dpi;
+      lint_options.pixels = false;
+      result.findings = lint(scene, lint_options);
+      for (Finding& f : result.findings) f.record_line = job.line;
+      std::vector<Bitmap> faces;
+      for (const Face& face : scene.faces)
+        faces.push_back(renderer.rasterize(face, {options_.dpi, options_.show_uv}));
       batch::Journal::Entry entry{job.digest, {}};
       for (std::size_t i = 0; i < faces.size(); ++i) {
         const Bitmap& b = faces[i];

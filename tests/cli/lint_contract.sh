@@ -54,4 +54,17 @@ expect_refused "render --strict --format pdf" "front name: overlap" "ERIKSSON|AN
   "$cardface" render "$td1" -t "$broken/texts-overlap" -o "$work/strict" --strict --format pdf
 if "$cardface" render "$td1" -t icao-td1 -o "$work/clean" --strict --dpi 100 >/dev/null 2>"$work/err" && [[ ! -s "$work/err" ]]; then ok; else bad "render --strict clean: $(cat "$work/err")"; fi
 
+# A batch renders and lists each record's findings (those that need no pixels) in its report.
+{ tr -d '\n' <"$td1"; echo; } | sed "s|\"photos/|\"$root/samples/photos/|" >"$work/td1.jsonl"
+"$cardface" render "$work/td1.jsonl" -t "$broken/texts-overlap" -o "$work/batch" --dpi 300 >/dev/null 2>&1
+status=$?
+if [[ $status -eq 0 ]] &&
+  python3 -c "
+import json
+r = [json.loads(l) for l in open('$work/batch/report.jsonl')]
+assert len(r) == 1 and r[0]['status'] == 'ok', r
+f = r[0]['findings']
+assert [(x['side'], x['element'], x['rule']) for x in f] == [('front', 'name', 'overlap')], f
+"; then ok; else bad "batch report findings: exit $status: $(cat "$work/batch/report.jsonl" 2>&1)"; fi
+
 finish
