@@ -88,6 +88,16 @@ std::string options_text(const BatchOptions& o) {
   return text;
 }
 
+// The layout checks that need no pixels (docs/lint.md): a batch stays at render speed.
+std::vector<Finding> layout_findings(const Scene& scene, int dpi, int line) {
+  LintOptions lint_options;
+  lint_options.dpi = dpi;
+  lint_options.pixels = false;
+  std::vector<Finding> findings = lint(scene, lint_options);
+  for (Finding& f : findings) f.record_line = line;
+  return findings;
+}
+
 std::vector<Problem> problems_of(const std::exception_ptr& error) {
   try {
     std::rethrow_exception(error);
@@ -252,12 +262,7 @@ class Workers {
     try {
       const Renderer& renderer = *job.slot->renderer;
       const Scene scene = renderer.compose(job.card, ComposeOptions{options_.sides, options_.seal});
-      // The layout checks that need no pixels (docs/lint.md): a batch stays at render speed.
-      LintOptions lint_options;
-      lint_options.dpi = options_.dpi;
-      lint_options.pixels = false;
-      result.findings = lint(scene, lint_options);
-      for (Finding& f : result.findings) f.record_line = job.line;
+      result.findings = layout_findings(scene, options_.dpi, job.line);
       std::vector<Bitmap> faces;
       for (const Face& face : scene.faces)
         faces.push_back(renderer.rasterize(face, {options_.dpi, options_.show_uv}));
@@ -407,6 +412,10 @@ BatchSummary render_batch(const fs::path& batch_file, const BatchOptions& option
       if (earlier && earlier->digest == job.digest && files_match(job.files, earlier->sizes)) {
         early.result.ok = early.result.unchanged = true;
         early.result.files = job.files;
+        // The report lists an unchanged record's findings as a full run does.
+        early.result.findings = layout_findings(
+            job.slot->renderer->compose(job.card, ComposeOptions{options.sides, options.seal}),
+            options.dpi, record->line);
       } else {
         to_render = true;
       }
