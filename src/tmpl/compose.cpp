@@ -264,25 +264,19 @@ class Composer {
       throw Error(err.kind(), blame(err, segments, e.path));
     }
 
+    // The left end of a span `width` wide, anchored per the text's alignment.
+    auto left_of = [&](double width) {
+      const double x = t.anchor.x + offset.x;
+      return t.align == Align::center ? x - width / 2 : t.align == Align::right ? x - width : x;
+    };
     for (std::size_t i = 0; i < block.lines.size(); ++i) {
       const text::Line& line = block.lines[i];
-      std::optional<Rect> box;
-      if (t.max_width_mm > 0) {
-        double left = t.anchor.x + offset.x;
-        if (t.align == Align::center)
-          left -= t.max_width_mm / 2;
-        else if (t.align == Align::right)
-          left -= t.max_width_mm;
-        const double baseline = t.anchor.y + offset.y + double(i) * block.line_advance_mm;
-        box = Rect{left, baseline - block.ascent_mm, t.max_width_mm,
-                   block.ascent_mm + block.descent_mm};
-      }
-      double x = t.anchor.x + offset.x;
-      if (t.align == Align::center)
-        x -= line.width_mm / 2;
-      else if (t.align == Align::right)
-        x -= line.width_mm;
+      const double x = left_of(line.width_mm);
       const double y = t.anchor.y + offset.y + double(i) * block.line_advance_mm;
+      std::optional<Rect> box;
+      if (t.max_width_mm > 0)
+        box = Rect{left_of(t.max_width_mm), y - block.ascent_mm, t.max_width_mm,
+                   block.ascent_mm + block.descent_mm};
       for (GlyphRun run : line.runs) {
         for (Glyph& g : run.glyphs) g.origin = {g.origin.x + x, g.origin.y + y};
         push(e, clips, std::move(run), Role::text, box);
