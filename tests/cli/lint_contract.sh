@@ -33,15 +33,11 @@ if [[ $status -eq 1 ]]; then ok; else bad "warning --strict: exit $status, expec
   sed "s|\"photos/|\"$root/samples/photos/|" >"$work/two.jsonl"
 "$cardface" lint --json "$broken/uv-over-mrz" "$work/two.jsonl" >"$work/json" 2>/dev/null
 status=$?
-if [[ $status -eq 1 ]] &&
-  python3 -c "
-import json, sys
-d = json.load(open('$work/json'))
-f = d['findings']
-assert len(f) == 1, f
-assert (f[0]['side'], f[0]['element'], f[0]['rule'], f[0]['severity'], f[0]['line']) == ('back', 'uv-mark', 'uv-over-mrz', 'error', 2), f
-assert len(d['problems']) == 1 and d['problems'][0]['line'] == 1, d['problems']
-"; then ok; else bad "lint --json: exit $status: $(cat "$work/json")"; fi
+# One finding (the uv mark, back, on line 2) and one problem (line 1 is another card type).
+if [[ $status -eq 1 ]] && [[ $(grep -c '"rule": "uv-over-mrz"' "$work/json") -eq 1 ]] &&
+  sed -n '/"findings"/,/"problems"/p' "$work/json" | grep -qF '"line": 2' &&
+  grep -qF '"element": "uv-mark"' "$work/json" && grep -qF '"side": "back"' "$work/json" &&
+  grep -qF '"errors": 2' "$work/json" && sed -n '/"problems"/,$p' "$work/json" | grep -qF '"line": 1'; then ok; else bad "lint --json: exit $status: $(cat "$work/json")"; fi
 
 # render: findings are warnings on stderr, files written; --strict exits 1 and writes nothing.
 "$cardface" render "$td1" -t "$broken/texts-overlap" -o "$work/warn" --dpi 100 >/dev/null 2>"$work/err"
@@ -58,13 +54,9 @@ if "$cardface" render "$td1" -t icao-td1 -o "$work/clean" --strict --dpi 100 >/d
 { tr -d '\n' <"$td1"; echo; } | sed "s|\"photos/|\"$root/samples/photos/|" >"$work/td1.jsonl"
 "$cardface" render "$work/td1.jsonl" -t "$broken/texts-overlap" -o "$work/batch" --dpi 300 >/dev/null 2>&1
 status=$?
-if [[ $status -eq 0 ]] &&
-  python3 -c "
-import json
-r = [json.loads(l) for l in open('$work/batch/report.jsonl')]
-assert len(r) == 1 and r[0]['status'] == 'ok', r
-f = r[0]['findings']
-assert [(x['side'], x['element'], x['rule']) for x in f] == [('front', 'name', 'overlap')], f
-"; then ok; else bad "batch report findings: exit $status: $(cat "$work/batch/report.jsonl" 2>&1)"; fi
+if [[ $status -eq 0 ]] && [[ $(wc -l <"$work/batch/report.jsonl") -eq 1 ]] &&
+  grep -qF '"status":"ok"' "$work/batch/report.jsonl" &&
+  grep -qF '"findings":[{"side":"front","element":"name","rule":"overlap","severity":"error"' "$work/batch/report.jsonl" &&
+  [[ $(grep -o '"rule":' "$work/batch/report.jsonl" | wc -l) -eq 1 ]]; then ok; else bad "batch report findings: exit $status: $(cat "$work/batch/report.jsonl" 2>&1)"; fi
 
 finish
