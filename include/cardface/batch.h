@@ -14,6 +14,7 @@
 
 #include "cardface/error.h"
 #include "cardface/export.h"
+#include "cardface/lint.h"
 #include "cardface/scene.h"
 #include "cardface/seal.h"
 
@@ -70,6 +71,7 @@ struct BatchRecordResult {
   bool unchanged = false;                    // finished by an earlier run (--resume)
   std::vector<std::filesystem::path> files;  // written (or found unchanged)
   std::vector<Problem> problems;             // when not ok; never the holder's values
+  std::vector<Finding> findings;             // layout checks without pixels (docs/lint.md)
 };
 
 struct BatchProgress {

@@ -16,6 +16,9 @@ namespace cardface {
 struct ComposeOptions {
   std::vector<Side> sides = {Side::front, Side::back};
   SealOptions seal = {};  // the key that signs a template's seal (none: an unsigned specimen)
+  // Only the elements that are the same on every card (no placeholder, photo or condition):
+  // what `cardface lint` checks of a template given no record.
+  bool static_only = false;
 };
 
 // Throws Error: ErrorKind::tmpl when the template cannot serve this card (wrong card type,

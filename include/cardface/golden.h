@@ -12,6 +12,9 @@
 
 #include "cardface/image.h"
 #include "cardface/scene.h"
+#include "cardface/export.h"
+
+CARDFACE_CXX_API_BEGIN
 
 namespace cardface::golden {
 
@@ -48,6 +51,7 @@ struct GoldenCase {
   int dpi = 300;
   std::vector<Side> sides = {Side::front, Side::back};
   std::optional<Crop> crop;
+  bool debug_layout = false;  // faces drawn with the layout overlay (--debug-layout)
   Tolerance tolerance;
   std::string sheet = "a4";       // impose
   std::string printer = "exact";  // panels
@@ -110,3 +114,5 @@ void write_junit(const std::vector<CaseOutcome>& outcomes, const std::filesystem
 void write_html_report(const std::vector<CaseOutcome>& outcomes, const std::filesystem::path& dir);
 
 }  // namespace cardface::golden
+
+CARDFACE_CXX_API_END

@@ -122,8 +122,14 @@ struct Barcode {
   int quiet_zone_modules = 0;
 };
 
+// What a template element is on the card, for the layout checks (include/cardface/lint.h)
+// and the debug overlay; backends draw every role alike.
+enum class Role { art, text, photo, ghost, barcode, mrz, microtext };
+const char* to_string(Role role);
+
 struct Item {
   Panel panel = Panel::color;
+  Role role = Role::art;
   std::string element;      // the template element's id, for tests and debugging
   std::vector<Path> clips;  // drawn only inside all of these paths
   std::variant<Shape, GlyphRun, Image, Barcode> content;
@@ -131,6 +137,12 @@ struct Item {
   // Whether the item depends on the card (its data, photo or a condition on them). Items that
   // do not are the same on every card of a template: renderers may cache them (Renderer).
   bool personal = false;
+  // Declared background art (the template's `background` key): exempt from the overlap and
+  // MRZ clear-zone checks, judged by contrast instead.
+  bool background = false;
+  // The box the template gave the element (photo, ghost, barcode, image; text: its
+  // max_width across one line's ascent and descent), when it has one.
+  std::optional<Rect> box;
 };
 
 struct Face {

@@ -90,6 +90,16 @@ std::string options_text(const BatchOptions& o) {
   return text;
 }
 
+// The layout checks that need no pixels (docs/lint.md): a batch stays at render speed.
+std::vector<Finding> layout_findings(const Scene& scene, int dpi, int line) {
+  LintOptions lint_options;
+  lint_options.dpi = dpi;
+  lint_options.pixels = false;
+  std::vector<Finding> findings = lint(scene, lint_options);
+  for (Finding& f : findings) f.record_line = line;
+  return findings;
+}
+
 std::vector<Problem> problems_of(const std::exception_ptr& error) {
   try {
     std::rethrow_exception(error);
@@ -177,6 +187,15 @@ class Report {
     if (r.ok) {
       line["files"] = nlohmann::json::array();
       for (const fs::path& f : r.files) line["files"].push_back(f.filename().string());
+      if (!r.findings.empty()) {
+        line["findings"] = nlohmann::json::array();
+        for (const Finding& f : r.findings)
+          line["findings"].push_back({{"side", to_string(f.side)},
+                                      {"element", f.element},
+                                      {"rule", f.rule},
+                                      {"severity", to_string(f.severity)},
+                                      {"reason", f.reason}});
+      }
     } else {
       line["problems"] = nlohmann::json::array();
       for (const Problem& p : r.problems)
@@ -267,9 +286,12 @@ class Workers {
 
   void render(const Job& job, BatchRecordResult& result) {
     try {
-      const std::vector<Bitmap> faces =
-          job.slot->renderer->render(job.card, {options_.dpi, options_.show_uv},
-                                     ComposeOptions{options_.sides, options_.seal});
+      const Renderer& renderer = *job.slot->renderer;
+      const Scene scene = renderer.compose(job.card, ComposeOptions{options_.sides, options_.seal});
+      result.findings = layout_findings(scene, options_.dpi, job.line);
+      std::vector<Bitmap> faces;
+      for (const Face& face : scene.faces)
+        faces.push_back(renderer.rasterize(face, {options_.dpi, options_.show_uv}));
       batch::Journal::Entry entry{job.digest, {}};
       for (std::size_t i = 0; i < faces.size(); ++i) {
         const Bitmap& b = faces[i];
@@ -448,6 +470,10 @@ BatchSummary render_batch(const fs::path& batch_file, const BatchOptions& option
       if (earlier && earlier->digest == job.digest && files_match(job.files, earlier->sizes)) {
         early.result.ok = early.result.unchanged = true;
         early.result.files = job.files;
+        // The report lists an unchanged record's findings as a full run does.
+        early.result.findings = layout_findings(
+            job.slot->renderer->compose(job.card, ComposeOptions{options.sides, options.seal}),
+            options.dpi, record->line);
       } else {
         to_render = true;
       }

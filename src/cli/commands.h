@@ -31,6 +31,8 @@ void add_test(CLI::App& app);
 int run_test();  // 0 all cases pass, 1 any fails, 2 a case file is broken
 void add_merge_reports(CLI::App& app);
 int run_merge_reports();
+void add_lint(CLI::App& app);
+int run_lint();
 
 // Runs the subcommand the user chose, mapping library errors to exit codes and messages.
 int run_selected(CLI::App& app);

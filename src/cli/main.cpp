@@ -19,6 +19,7 @@ int main(int argc, char** argv) {
   cardface::cli::add_serve(app);
   cardface::cli::add_test(app);
   cardface::cli::add_merge_reports(app);
+  cardface::cli::add_lint(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

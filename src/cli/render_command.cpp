@@ -4,6 +4,7 @@
 #include "cardface/card.h"
 #include "cardface/compose.h"
 #include "cardface/error.h"
+#include "cardface/lint.h"
 #include "cardface/render.h"
 #include "cardface/renderer.h"
 #include "cardface/seal.h"
@@ -27,6 +28,7 @@ struct RenderArgs {
   PrintArgs print;
   SealArgs seal;
   bool verbose = false;
+  bool strict = false;
   int png_compression = 1;
   BatchArgs batch;
   CacheArgs cache;
@@ -67,6 +69,13 @@ int render(const RenderArgs& a) {
   renderer_options.cache_dir = cache_dir_of(a.cache);
   const Renderer renderer(tmpl, Fonts::bundled(), renderer_options);
   const Scene scene = renderer.compose(card, options);
+  // The layout checks (docs/lint.md): warnings on every render; --strict refuses to write.
+  LintOptions lint_options;
+  lint_options.dpi = a.dpi;
+  const std::vector<Finding> findings = lint(scene, lint_options);
+  for (const Finding& f : findings)
+    std::cerr << "cardface: " << (a.strict ? "error" : "warning") << ": " << describe(f) << "\n";
+  if (a.strict && !findings.empty()) return kExitInvalid;
 
   const std::filesystem::path out_dir = a.out;
   std::error_code ec;
@@ -120,6 +129,8 @@ void add_render(CLI::App& app) {
   cmd->add_flag("--show-uv", a.show_uv, "Preview the UV panel tinted over the face");
   add_seal_options(*cmd, a.seal);
   cmd->add_flag("--verbose,-v", a.verbose, "Report the barcode module size used at this dpi");
+  cmd->add_flag("--strict", a.strict,
+                "Layout findings (docs/lint.md) are errors: exit 1 and write no file");
   cmd->add_option("--png-compression", a.png_compression,
                   "zlib level 0-9: 1 (default) is fast, 9 smallest (see docs/batch.md)")
       ->check(CLI::Range(0, 9));
@@ -130,6 +141,8 @@ void add_render(CLI::App& app) {
   cmd->callback([cmd, &a] {
     check_print_options(a.print);
     if (!is_batch_file(a.data)) reject_batch_options(*cmd);
+    if (is_batch_file(a.data) && a.strict)
+      throw CLI::ValidationError("--strict", "takes one card (lint a batch with cardface lint)");
   });
 }
 
@@ -146,6 +159,7 @@ int run_selected(CLI::App& app) {
     if (app.got_subcommand("serve")) return run_serve();
     if (app.got_subcommand("test")) return run_test();
     if (app.got_subcommand("merge-reports")) return run_merge_reports();
+    if (app.got_subcommand("lint")) return run_lint();
   } catch (const Error& e) {
     for (const Problem& p : e.problems())
       std::cerr << "cardface: error: " << (p.where.empty() ? "" : p.where + ": ") << p.message

@@ -17,7 +17,7 @@ namespace {
 
 const std::vector<std::string> known_keys = {"description", "data",    "template",  "dpi",
                                              "sides",       "crop_mm", "tolerance", "print",
-                                             "sheet",       "panels"};
+                                             "sheet",       "panels",  "debug_layout"};
 const std::vector<std::string> known_tolerance_keys = {"max_channel_delta", "max_differing_pixels"};
 
 std::string joined(const std::vector<std::string>& names) {
@@ -145,6 +145,11 @@ GoldenCase read_case(const CaseRef& ref) {
         reader.fail("sides/" + std::to_string(i), "names \"" + s + "\" twice");
       gc.sides.push_back(side);
     }
+  }
+  if (c.contains("debug_layout")) {
+    if (gc.kind != CaseKind::faces) reader.fail("debug_layout", "is for face cases only");
+    if (!c["debug_layout"].is_boolean()) reader.fail("debug_layout", "must be true or false");
+    gc.debug_layout = c["debug_layout"].get<bool>();
   }
   if (c.contains("crop_mm")) {
     if (gc.kind != CaseKind::faces) reader.fail("crop_mm", "is for face cases only");

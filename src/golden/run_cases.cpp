@@ -147,7 +147,7 @@ std::vector<RenderedImage> render_faces(const GoldenCase& gc, TemplateShelf& she
     image.reference = side + ".png";
     image.png_dpi = gc.dpi;
     image.mm_per_px = 25.4 / gc.dpi;
-    image.pixels = straight_rgba(rasterize(face, {gc.dpi, false}));
+    image.pixels = straight_rgba(rasterize(face, {gc.dpi, false, gc.debug_layout}));
     if (gc.crop) {
       // Fine detail at high dpi is checked on a crop: the whole face would be a huge file.
       const Raster& whole = image.pixels;

@@ -51,7 +51,7 @@ std::vector<std::uint8_t> render_pdf(const Scene& scene, const PdfOptions& optio
     if (options.crop_marks)
       print::draw_crop_marks(cr, {0, 0, face.width_mm, face.height_mm}, options.bleed_mm,
                              crop_mark_gap_mm, crop_mark_length_mm);
-    if (options.debug_layout) render::paint_debug_layout(cr, face, options.bleed_mm);
+    if (options.debug_layout) render::paint_debug_layout(cr, face, options.bleed_mm, 600);
     document.end_page();
   }
   return document.finish();

@@ -59,7 +59,7 @@ std::vector<std::uint8_t> render_svg(const Face& face, const SvgOptions& options
   try {
     cairo_scale(cr, kPtPerMm, kPtPerMm);
     render::paint_face(cr, face, {});
-    if (options.debug_layout) render::paint_debug_layout(cr, face, 0);
+    if (options.debug_layout) render::paint_debug_layout(cr, face, 0, 600);
   } catch (...) {
     cairo_destroy(cr);
     cairo_surface_destroy(surface);

@@ -56,6 +56,20 @@ Canvas paint_panel(const Face& face, const PrinterProfile& printer, const PanelO
   return c;
 }
 
+// A plane of `channels` bytes a pixel turned a quarter turn clockwise: `width` x `height` in,
+// `height` x `width` out, the old top row becoming the right-hand column.
+std::vector<std::uint8_t> turned_clockwise(const std::vector<std::uint8_t>& in, int width,
+                                           int height, int channels) {
+  std::vector<std::uint8_t> out(in.size());
+  const int out_width = height;
+  for (int y = 0; y < height; ++y)
+    for (int x = 0; x < width; ++x)
+      for (int c = 0; c < channels; ++c)
+        out[(std::size_t(x) * out_width + (out_width - 1 - y)) * channels + c] =
+            in[(std::size_t(y) * width + x) * channels + c];
+  return out;
+}
+
 template <typename PerPixel>
 std::vector<std::uint8_t> grey_from(const Canvas& c, PerPixel per_pixel) {
   std::vector<std::uint8_t> grey(std::size_t(c.width) * c.height);
@@ -71,6 +85,22 @@ std::vector<std::uint8_t> grey_from(const Canvas& c, PerPixel per_pixel) {
 
 PanelSet render_panels(const Face& face, const PrinterProfile& printer,
                        const PanelOptions& options) {
+  // A portrait card on a landscape printer (or the other way round) is painted on the frame
+  // turned upright, then turned a quarter turn clockwise into the printer's frame: exact pixel
+  // moves, so nothing is resampled and nothing cropped.
+  const bool portrait_card = face.width_mm < face.height_mm;
+  const bool portrait_frame = printer.width_px < printer.height_px;
+  if (portrait_card != portrait_frame && printer.width_px != printer.height_px) {
+    PrinterProfile upright = printer;
+    std::swap(upright.width_px, upright.height_px);
+    PanelSet set = render_panels(face, upright, options);
+    set.color = turned_clockwise(set.color, set.width, set.height, 3);
+    set.k = turned_clockwise(set.k, set.width, set.height, 1);
+    set.uv = turned_clockwise(set.uv, set.width, set.height, 1);
+    set.overlay = turned_clockwise(set.overlay, set.width, set.height, 1);
+    std::swap(set.width, set.height);
+    return set;
+  }
   if (printer.width_px <= 0 || printer.height_px <= 0 || printer.dpi <= 0 ||
       printer.width_px > max_image_side || printer.height_px > max_image_side)
     throw Error(ErrorKind::internal, "printer", "has no usable image size");

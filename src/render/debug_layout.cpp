@@ -2,67 +2,81 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 #include <vector>
 
+#include "cardface/lint.h"
+#include "core/paths.h"
+#include "lint/ink_box.h"
 #include "render/font_cache.h"
 #include "render/paint.h"
 
 namespace cardface::render {
 namespace {
 
-constexpr double kHairlineMm = 0.06;
+constexpr double kHairlineMm = 0.08;
+constexpr double kHaloMm = 0.22;     // the white line under every outline
+constexpr double kLabelMm = 1.1;     // label text's em size
+constexpr double kFindingMm = 0.25;  // a finding's red outline
 
-void set_panel_color(cairo_t* cr, Panel panel) {
+struct Colour {
+  double r, g, b;
+};
+
+// Saturated and fairly dark, so that with the white halo they read on any background.
+Colour panel_colour(Panel panel) {
   switch (panel) {
     case Panel::color:
-      cairo_set_source_rgba(cr, 0.0, 0.45, 1.0, 0.9);
-      break;
+      return {0.0, 0.35, 0.9};
     case Panel::k:
-      cairo_set_source_rgba(cr, 1.0, 0.1, 0.1, 0.9);
-      break;
+      return {0.85, 0.45, 0.0};
     case Panel::uv:
-      cairo_set_source_rgba(cr, 0.6, 0.2, 1.0, 0.9);
-      break;
+      return {0.5, 0.1, 0.85};
     case Panel::overlay_free:
-      cairo_set_source_rgba(cr, 0.0, 0.7, 0.3, 0.9);
-      break;
+      return {0.0, 0.55, 0.2};
   }
+  return {0, 0, 0};
 }
 
-// The item's ink box in mm (user space); empty when it has none.
-Rect item_box(cairo_t* cr, const Item& item) {
-  double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
-  if (const auto* shape = std::get_if<Shape>(&item.content)) {
-    cairo_new_path(cr);
-    add_path(cr, shape->path);
-    cairo_path_extents(cr, &x0, &y0, &x1, &y1);
-    cairo_new_path(cr);
-  } else if (const auto* image = std::get_if<Image>(&item.content)) {
-    return image->dest;
-  } else if (const auto* run = std::get_if<GlyphRun>(&item.content)) {
-    if (run->glyphs.empty()) return {};
-    cairo_set_font_face(cr, font_face(run->font));
-    cairo_set_font_size(cr, run->size_mm);
-    x0 = y0 = 1e9;
-    x1 = y1 = -1e9;
-    for (const Glyph& g : run->glyphs) {
-      // Turned glyphs (microtext along a frame) are boxed by their origins and em size.
-      cairo_glyph_t one{g.index, g.origin.x, g.origin.y};
-      cairo_text_extents_t e;
-      cairo_glyph_extents(cr, &one, 1, &e);
-      const double pad = g.angle_rad != 0 ? run->size_mm : 0;
-      x0 = std::min(x0, g.origin.x + (pad ? -pad : e.x_bearing));
-      y0 = std::min(y0, g.origin.y + (pad ? -pad : e.y_bearing));
-      x1 = std::max(x1, g.origin.x + (pad ? pad : e.x_bearing + e.width));
-      y1 = std::max(y1, g.origin.y + (pad ? pad : e.y_bearing + e.height));
-    }
-  }
-  return {x0, y0, x1 - x0, y1 - y0};
-}
+const Colour kRed{0.9, 0.0, 0.05};
 
-void stroke_rect(cairo_t* cr, Rect r) {
+void outline(cairo_t* cr, Rect r, Colour c, double width_mm) {
   cairo_rectangle(cr, r.x, r.y, r.width, r.height);
+  cairo_set_source_rgba(cr, 1, 1, 1, 0.9);
+  cairo_set_line_width(cr, width_mm + kHaloMm);
+  cairo_stroke_preserve(cr);
+  cairo_set_source_rgb(cr, c.r, c.g, c.b);
+  cairo_set_line_width(cr, width_mm);
   cairo_stroke(cr);
+}
+
+// A label in the bundled sans (never a system font: the overlay is golden-tested), its
+// baseline at `at`, over a white halo.
+void label(cairo_t* cr, const std::string& text, Point at, Colour c) {
+  static const FontRef font{paths::fonts_dir() / "NotoSans-Bold.ttf", 0};
+  cairo_set_font_face(cr, font_face(font));
+  cairo_set_font_size(cr, kLabelMm);
+  cairo_move_to(cr, at.x, at.y);
+  cairo_text_path(cr, text.c_str());
+  cairo_set_source_rgba(cr, 1, 1, 1, 0.95);
+  cairo_set_line_width(cr, kHaloMm);
+  cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
+  cairo_stroke_preserve(cr);
+  cairo_set_source_rgb(cr, c.r, c.g, c.b);
+  cairo_fill(cr);
+}
+
+std::optional<Rect> united(std::optional<Rect> a, const Rect& b) {
+  if (!a) return b;
+  const double x0 = std::min(a->x, b.x), y0 = std::min(a->y, b.y);
+  const double x1 = std::max(a->x + a->width, b.x + b.width);
+  const double y1 = std::max(a->y + a->height, b.y + b.height);
+  return Rect{x0, y0, x1 - x0, y1 - y0};
+}
+
+void dashed(cairo_t* cr, bool on) {
+  const double dash[] = {0.6, 0.4};
+  cairo_set_dash(cr, on ? dash : nullptr, on ? 2 : 0, 0);
 }
 
 }  // namespace
@@ -78,44 +92,84 @@ Rect icao_td1_clear_margin(const Face& face) {
   return {z.x - 1.0, z.y - 1.0, z.width + 2.0, z.height + 2.0};
 }
 
-void paint_debug_layout(cairo_t* cr, const Face& face, double bleed_mm) {
+void paint_debug_layout(cairo_t* cr, const Face& face, double bleed_mm, int dpi) {
+  LintOptions lint_options;
+  lint_options.dpi = dpi;
+  const std::vector<Finding> findings = lint(face, lint_options);
+
   cairo_save(cr);
-  cairo_set_line_width(cr, kHairlineMm);
+  cairo_set_antialias(cr, CAIRO_ANTIALIAS_DEFAULT);
+  // Each element's items boxed; one label an element, at the top left of all its items.
+  std::vector<std::string> order;
+  std::map<std::string, std::pair<std::optional<Rect>, Panel>> elements;
   for (const Item& item : face.items) {
-    const Rect box = item_box(cr, item);
-    if (box.width <= 0 && box.height <= 0) continue;
-    set_panel_color(cr, item.panel);
-    stroke_rect(cr, box);
+    const auto box = layout::ink_box(item);
+    if (!box || (box->width <= 0 && box->height <= 0)) continue;
+    const Colour c = panel_colour(item.panel);
+    outline(cr, *box, c, kHairlineMm);
+    if (const auto* code = std::get_if<Barcode>(&item.content)) {
+      dashed(cr, true);
+      outline(cr, layout::quiet_zone_box(*code), c, kHairlineMm);
+      dashed(cr, false);
+    }
     const auto* run = std::get_if<GlyphRun>(&item.content);
-    if (run && !run->glyphs.empty() && run->glyphs.front().angle_rad == 0) {
+    if (run && !run->glyphs.empty() && run->glyphs.front().angle_rad == 0 &&
+        item.role != Role::microtext) {
       // The baseline, from the first pen position across the run's box.
-      cairo_set_source_rgba(cr, 1.0, 0.5, 0.0, 0.9);
       cairo_move_to(cr, run->glyphs.front().origin.x, run->glyphs.front().origin.y);
-      cairo_line_to(cr, box.x + box.width, run->glyphs.front().origin.y);
+      cairo_line_to(cr, box->x + box->width, run->glyphs.front().origin.y);
+      cairo_set_source_rgb(cr, 0.95, 0.5, 0.0);
+      cairo_set_line_width(cr, kHairlineMm / 2);
       cairo_stroke(cr);
     }
+    auto [it, added] = elements.try_emplace(item.element, std::nullopt, item.panel);
+    if (added) order.push_back(item.element);
+    it->second.first = united(it->second.first, *box);
   }
-  const double dash[] = {0.8, 0.5};
-  cairo_set_dash(cr, dash, 2, 0);
-  cairo_set_source_rgba(cr, 0.0, 0.75, 0.85, 1.0);  // trim: cyan
-  stroke_rect(cr, {0, 0, face.width_mm, face.height_mm});
-  if (bleed_mm > 0) {
-    cairo_set_source_rgba(cr, 0.9, 0.0, 0.6, 1.0);  // bleed: magenta
-    stroke_rect(
-        cr, {-bleed_mm, -bleed_mm, face.width_mm + 2 * bleed_mm, face.height_mm + 2 * bleed_mm});
+  std::vector<Point> taken;
+  for (const std::string& id : order) {
+    const auto& [box, panel] = elements[id];
+    // Inside the face: a label of art that covers the card goes at its top-left inside, below
+    // any label already there.
+    const double x = std::clamp(box->x, 0.3, std::max(0.3, face.width_mm - 10));
+    double y = std::clamp(box->y - 0.25, kLabelMm, face.height_mm - 0.3);
+    auto clashes = [&](double at) {
+      return std::any_of(taken.begin(), taken.end(), [&](Point p) {
+        return std::abs(p.x - x) < 8 && std::abs(p.y - at) < kLabelMm;
+      });
+    };
+    while (clashes(y) && y < face.height_mm) y += kLabelMm * 1.1;
+    taken.push_back({x, y});
+    label(cr, id, {x, y}, panel_colour(panel));
   }
+
+  dashed(cr, true);
+  outline(cr, {0, 0, face.width_mm, face.height_mm}, {0.0, 0.6, 0.7}, kHairlineMm);  // trim
+  if (bleed_mm > 0)
+    outline(cr, {-bleed_mm, -bleed_mm, face.width_mm + 2 * bleed_mm, face.height_mm + 2 * bleed_mm},
+            {0.8, 0.0, 0.55}, kHairlineMm);  // bleed
   const bool id1 = std::abs(face.width_mm - 85.6) < 0.01 && std::abs(face.height_mm - 53.98) < 0.01;
   if (id1 && face.side == Side::back) {
-    cairo_set_source_rgba(cr, 1.0, 0.1, 0.1, 1.0);  // clear margin: red, dashed
-    stroke_rect(cr, icao_td1_clear_margin(face));
-    cairo_set_dash(cr, nullptr, 0, 0);
-    cairo_set_source_rgba(cr, 1.0, 0.1, 0.1, 0.25);  // line zones: red, translucent
+    outline(cr, icao_td1_clear_margin(face), kRed, kHairlineMm);  // clear margin: dashed
+    dashed(cr, false);
+    cairo_set_source_rgba(cr, 1.0, 0.1, 0.1, 0.18);  // line zones: red, translucent
     const Rect z = icao_td1_mrz_zone(face);
     for (int line = 0; line < 3; ++line) {
       const double centre = face.height_mm - 11.5 + (line - 1) * 4.23;
       cairo_rectangle(cr, z.x, centre - 2.95 / 2, z.width, 2.95);
     }
     cairo_fill(cr);
+  }
+  dashed(cr, false);
+
+  // Findings last, on top of everything: a thick red box and the rule's name.
+  for (const Finding& f : findings) {
+    if (!f.area) continue;
+    outline(cr, *f.area, kRed, kFindingMm);
+    const double x = std::clamp(f.area->x, 0.3, std::max(0.3, face.width_mm - 20));
+    const double y =
+        std::clamp(f.area->y + f.area->height + kLabelMm + 0.2, kLabelMm, face.height_mm - 0.3);
+    label(cr, f.element + ": " + f.rule, {x, y}, kRed);
   }
   cairo_restore(cr);
   check_status(cr, "debug layout");

@@ -1,6 +1,8 @@
-// The template author's overlay (--debug-layout): each item's box coloured by panel, text
-// baselines, the trim and bleed lines, and on the back of an ID-1 card the ICAO TD1 MRZ zone
-// and its clear margin.
+// The template author's overlay (--debug-layout): each item's box coloured by panel and
+// labelled with its element's id, text baselines, barcodes' quiet zones, the trim and bleed
+// lines, on the back of an ID-1 card the ICAO TD1 MRZ zone and its clear margin, and the layout
+// checks' findings (include/cardface/lint.h) in red. Every line and label is drawn over a white
+// halo, so it shows on dark art as on light.
 #pragma once
 
 #include <cairo.h>
@@ -16,7 +18,8 @@ namespace cardface::render {
 Rect icao_td1_mrz_zone(const Face& face);
 Rect icao_td1_clear_margin(const Face& face);
 
-// Draws over what is already painted; `cr` as for paint_face.
-void paint_debug_layout(cairo_t* cr, const Face& face, double bleed_mm);
+// Draws over what is already painted; `cr` as for paint_face. The findings are those of lint
+// at `dpi`.
+void paint_debug_layout(cairo_t* cr, const Face& face, double bleed_mm, int dpi);
 
 }  // namespace cardface::render

@@ -36,7 +36,7 @@ Bitmap rasterize(const Face& face, const RasterOptions& options) {
     paint.snap_to_pixels = true;
     paint.show_uv = options.show_uv;
     render::paint_face(cr, face, paint);
-    if (options.debug_layout) render::paint_debug_layout(cr, face, 0);
+    if (options.debug_layout) render::paint_debug_layout(cr, face, 0, options.dpi);
   } catch (...) {
     cairo_destroy(cr);
     cairo_surface_destroy(surface);

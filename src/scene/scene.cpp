@@ -22,6 +22,26 @@ const char* to_string(Panel panel) {
   return "color";
 }
 
+const char* to_string(Role role) {
+  switch (role) {
+    case Role::art:
+      return "art";
+    case Role::text:
+      return "text";
+    case Role::photo:
+      return "photo";
+    case Role::ghost:
+      return "ghost";
+    case Role::barcode:
+      return "barcode";
+    case Role::mrz:
+      return "mrz";
+    case Role::microtext:
+      return "microtext";
+  }
+  return "art";
+}
+
 void Path::move_to(Point p) {
   ops.push_back({PathOp::Verb::move, {p, {}, {}}});
 }

@@ -8,6 +8,8 @@
 #include <stdexcept>
 #include <vector>
 
+#include "security/background_dropout.h"
+
 namespace cardface::security {
 namespace {
 
@@ -142,16 +144,35 @@ Raster ghost_image(const Raster& photo, const GhostParams& params) {
   const auto xtaps = box_taps(out_w, crop_x, crop_w, pw);
   const auto ytaps = box_taps(out_h, crop_y, crop_h, ph);
 
-  // Horizontal pass, then vertical.
-  std::vector<double> rows(static_cast<std::size_t>(ph) * out_w);
-  for (int y = 0; y < ph; ++y) {
-    const double* src = &luma[static_cast<std::size_t>(y) * pw];
-    double* dst = &rows[static_cast<std::size_t>(y) * out_w];
-    for (int x = 0; x < out_w; ++x) {
-      double v = 0;
-      for (const Tap& t : xtaps[static_cast<std::size_t>(x)]) v += t.weight * src[t.index];
-      dst[x] = v;
+  // Horizontal pass, then vertical (per output row, below).
+  auto horizontal = [&](const std::vector<double>& plane) {
+    std::vector<double> rows(static_cast<std::size_t>(ph) * out_w);
+    for (int y = 0; y < ph; ++y) {
+      const double* src = &plane[static_cast<std::size_t>(y) * pw];
+      double* dst = &rows[static_cast<std::size_t>(y) * out_w];
+      for (int x = 0; x < out_w; ++x) {
+        double v = 0;
+        for (const Tap& t : xtaps[static_cast<std::size_t>(x)]) v += t.weight * src[t.index];
+        dst[x] = v;
+      }
     }
+    return rows;
+  };
+  auto vertical = [&](const std::vector<double>& rows, int y, std::vector<double>& column) {
+    std::fill(column.begin(), column.end(), 0.0);
+    for (const Tap& t : ytaps[static_cast<std::size_t>(y)]) {
+      const double* src = &rows[static_cast<std::size_t>(t.index) * out_w];
+      for (int x = 0; x < out_w; ++x) column[static_cast<std::size_t>(x)] += t.weight * src[x];
+    }
+  };
+  const std::vector<double> rows = horizontal(luma);
+  std::vector<double> keep_rows;
+  if (params.drop_background) {
+    DropoutParams dropout;
+    dropout.tolerance = params.dropout_tolerance;
+    dropout.soften_px = params.dropout_soften_mm * crop_w / params.width_mm;
+    const std::vector<float> mask = subject_mask(photo, dropout);
+    keep_rows = horizontal(std::vector<double>(mask.begin(), mask.end()));
   }
 
   const double px = 25.4 / params.dpi;
@@ -170,12 +191,10 @@ Raster ghost_image(const Raster& photo, const GhostParams& params) {
   const std::uint8_t ink_b = to_byte(params.ink.b);
 
   std::vector<double> column(static_cast<std::size_t>(out_w));
+  std::vector<double> keep(static_cast<std::size_t>(out_w), 1.0);
   for (int y = 0; y < out_h; ++y) {
-    std::fill(column.begin(), column.end(), 0.0);
-    for (const Tap& t : ytaps[static_cast<std::size_t>(y)]) {
-      const double* src = &rows[static_cast<std::size_t>(t.index) * out_w];
-      for (int x = 0; x < out_w; ++x) column[static_cast<std::size_t>(x)] += t.weight * src[x];
-    }
+    vertical(rows, y, column);
+    if (params.drop_background) vertical(keep_rows, y, keep);
     const double my = (y + 0.5) * px;
     for (int x = 0; x < out_w; ++x) {
       const double l = std::clamp(column[static_cast<std::size_t>(x)], 0.0, 1.0);
@@ -201,7 +220,7 @@ Raster ghost_image(const Raster& photo, const GhostParams& params) {
           }
         }
       }
-      const double a = cov * ink_a;
+      const double a = cov * ink_a * std::clamp(keep[static_cast<std::size_t>(x)], 0.0, 1.0);
       std::uint8_t* o = &out.rgba[(static_cast<std::size_t>(y) * out_w + x) * 4];
       if (params.transparent_background) {
         o[0] = ink_r;

@@ -16,7 +16,9 @@
 // Screen coordinates are pixel centres in mm from the box's top-left corner at 25.4 / dpi mm
 // per pixel. Output: width = round(width_mm / 25.4 · dpi), likewise height (at least 1); each
 // pixel is the ink colour with alpha = coverage · ink.a (transparent_background) or that
-// composited over opaque white. Double math, no threads: the same input gives the same bytes.
+// composited over opaque white. With drop_background the coverage is multiplied by the photo's
+// subject mask, resampled like the luma. Double math, no threads: the same input gives the same
+// bytes.
 #pragma once
 
 #include "cardface/scene.h"
@@ -34,6 +36,11 @@ struct GhostParams {
   double darkest = 0.55;   // tone of black input: reduced contrast
   Rgba ink = {0.35, 0.25, 0.2, 1};
   bool transparent_background = true;
+  // Background drop-out (security/background_dropout.h): ink only where the photo shows the
+  // holder, the backdrop left as paper, the outline softened over `dropout_soften_mm`.
+  bool drop_background = false;
+  double dropout_tolerance = 0.12;
+  double dropout_soften_mm = 0.3;
 };
 
 // Throws std::invalid_argument for an empty or malformed photo, non-positive box size, dpi or

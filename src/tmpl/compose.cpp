@@ -10,6 +10,7 @@
 #include "cardface/image.h"
 #include "cardface/seal.h"
 #include "core/utf8.h"
+#include "security/background_dropout.h"
 #include "security/ghost_image.h"
 #include "security/great_wall.h"
 #include "security/relief.h"
@@ -79,8 +80,8 @@ std::pair<Rect, Rect> fit_image(const Raster& image, Rect box, Fit fit) {
 class Composer {
  public:
   Composer(const Card& card, const Model& model, const text::FontBook& fonts,
-           const SealOptions& seal)
-      : card_(card), model_(model), fonts_(fonts), seal_(seal) {}
+           const SealOptions& seal, bool static_only)
+      : card_(card), model_(model), fonts_(fonts), seal_(seal), static_only_(static_only) {}
 
   Face face(const SideModel& side) {
     Face face;
@@ -144,9 +145,13 @@ class Composer {
     return problems;
   }
 
-  void push(const Element& e, std::vector<Path> clips, decltype(Item::content) content) {
+  void push(const Element& e, std::vector<Path> clips, decltype(Item::content) content,
+            Role role = Role::art, std::optional<Rect> box = std::nullopt) {
     Item item;
     item.panel = e.panel;
+    item.role = role;
+    item.background = e.background;
+    item.box = box;
     item.bleed = e.bleed;
     item.element = e.id;
     item.clips = std::move(clips);
@@ -178,6 +183,10 @@ class Composer {
     personal_ = outer || !e.condition.if_present.empty() || !e.condition.if_absent.empty() ||
                 std::holds_alternative<StackElement>(e.content) ||
                 std::visit([](const auto& content) { return depends_on_card(content); }, e.content);
+    if (static_only_ && personal_) {
+      personal_ = outer;
+      return -1;
+    }
     const double extra =
         std::visit([&](const auto& content) { return draw(e, content, offset, clips); }, e.content);
     personal_ = outer;
@@ -210,8 +219,9 @@ class Composer {
   }
 
   double draw(const Element& e, const ImageElement& im, Point offset, std::vector<Path>& clips) {
-    auto [source, dest] = fit_image(*im.pixels, translated(im.box, offset), im.fit);
-    push(e, clips, Image{im.pixels, source, dest});
+    const Rect box = translated(im.box, offset);
+    auto [source, dest] = fit_image(*im.pixels, box, im.fit);
+    push(e, clips, Image{im.pixels, source, dest}, Role::art, box);
     return 0;
   }
 
@@ -223,7 +233,13 @@ class Composer {
     frame.rounded_rect(box, p.radius_mm);
     clips.push_back(frame);
     auto [source, dest] = fit_image(*photo_, box, p.fit);
-    push(e, clips, Image{photo_, source, dest});
+    std::shared_ptr<const Raster> pixels = photo_;
+    if (p.dropout) {
+      security::DropoutParams dropout = *p.dropout;
+      dropout.soften_px = p.dropout_soften_mm * source.width / dest.width;
+      pixels = std::make_shared<const Raster>(security::without_background(*photo_, dropout));
+    }
+    push(e, clips, Image{pixels, source, dest}, Role::photo, box);
     return 0;
   }
 
@@ -258,17 +274,22 @@ class Composer {
       throw Error(err.kind(), blame(err, segments, e.path));
     }
 
+    // The left end of a span `width` wide, anchored per the text's alignment.
+    auto left_of = [&](double width) {
+      const double x = t.anchor.x + offset.x;
+      return t.align == Align::center ? x - width / 2 : t.align == Align::right ? x - width : x;
+    };
     for (std::size_t i = 0; i < block.lines.size(); ++i) {
       const text::Line& line = block.lines[i];
-      double x = t.anchor.x + offset.x;
-      if (t.align == Align::center)
-        x -= line.width_mm / 2;
-      else if (t.align == Align::right)
-        x -= line.width_mm;
+      const double x = left_of(line.width_mm);
       const double y = t.anchor.y + offset.y + double(i) * block.line_advance_mm;
+      std::optional<Rect> box;
+      if (t.max_width_mm > 0)
+        box = Rect{left_of(t.max_width_mm), y - block.ascent_mm, t.max_width_mm,
+                   block.ascent_mm + block.descent_mm};
       for (GlyphRun run : line.runs) {
         for (Glyph& g : run.glyphs) g.origin = {g.origin.x + x, g.origin.y + y};
-        push(e, clips, std::move(run));
+        push(e, clips, std::move(run), Role::text, box);
       }
     }
     return double(block.lines.size() - 1) * block.line_advance_mm;
@@ -299,7 +320,7 @@ class Composer {
                       baseline};
           ++column;
         }
-        push(e, clips, std::move(run));
+        push(e, clips, std::move(run), Role::mrz);
       }
       if (column != int(lines[i].size()))
         throw Error(ErrorKind::tmpl, e.path + "/font",
@@ -348,7 +369,8 @@ class Composer {
     load_photo();
     auto ghost = std::make_shared<const Raster>(security::ghost_image(*photo_, g.params));
     const Rect dest = translated(g.box, offset);
-    push(e, clips, Image{ghost, {0, 0, double(ghost->width), double(ghost->height)}, dest});
+    push(e, clips, Image{ghost, {0, 0, double(ghost->width), double(ghost->height)}, dest},
+         Role::ghost, dest);
     return 0;
   }
 
@@ -369,7 +391,7 @@ class Composer {
     layout.line_gap_mm = m.line_gap_mm;
     for (GlyphRun& run :
          microtext_runs(fonts_, unit, m.family, m.cap_height_mm, m.color, layout, e.path))
-      push(e, clips, std::move(run));
+      push(e, clips, std::move(run), Role::microtext);
     return 0;
   }
 
@@ -477,7 +499,8 @@ class Composer {
     const double width = matrix.columns * module_mm, height = matrix.rows * module_mm;
     const Rect symbol{area.x + (area.width - width) / 2, area.y + (area.height - height) / 2, width,
                       height};
-    push(e, clips, Barcode{matrix.columns, matrix.rows, matrix.dark, symbol, module_mm, q});
+    push(e, clips, Barcode{matrix.columns, matrix.rows, matrix.dark, symbol, module_mm, q},
+         Role::barcode, area);
     if (labelled && !seal_.key) {
       TextElement label;
       label.anchor = {area.x + area.width / 2, symbol.y + height + q * module_mm + 1.7};
@@ -522,6 +545,7 @@ class Composer {
   std::vector<Item>* out_ = nullptr;
   std::shared_ptr<const Raster> photo_;
   bool personal_ = false;  // the element being drawn depends on the card
+  bool static_only_ = false;
 };
 
 }  // namespace
@@ -537,7 +561,7 @@ Scene compose(const Card& card, const Template& tmpl, const Fonts& fonts,
         ErrorKind::tmpl, "template",
         "template \"" + model.name + "\" renders card types " + types + ", not " + card.type);
   }
-  Composer composer(card, model, fonts.book(), options.seal);
+  Composer composer(card, model, fonts.book(), options.seal, options.static_only);
   Scene scene;
   for (Side side : options.sides) {
     auto it = std::find_if(model.sides.begin(), model.sides.end(),

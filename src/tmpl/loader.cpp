@@ -85,6 +85,7 @@ class Loader {
               : panel == "overlay_free" ? Panel::overlay_free
                                         : Panel::color;
     e.bleed = r.boolean("bleed", false);
+    e.background = r.boolean("background", false);
     e.condition.if_present = r.string("if", "");
     e.condition.if_absent = r.string("unless", "");
     if (r.has("clip")) e.clip = path_data(r, "clip");
@@ -126,6 +127,15 @@ class Loader {
       p.box = rect(r);
       p.fit = fit(r, "cover");
       p.radius_mm = r.non_negative("radius", 0);
+      if (r.boolean("drop_background", false)) {
+        p.dropout = security::DropoutParams{};
+        p.dropout->tolerance = r.number("drop_tolerance", p.dropout->tolerance);
+        p.dropout_soften_mm = r.number("drop_soften", p.dropout_soften_mm);
+        if (p.dropout->tolerance < 0 || p.dropout->tolerance > 1)
+          r.fail_at("drop_tolerance", "must be from 0 to 1");
+        if (p.dropout_soften_mm < 0 || p.dropout_soften_mm > 5)
+          r.fail_at("drop_soften", "must be from 0 to 5 mm");
+      }
       e.content = std::move(p);
     } else if (kind == "text") {
       e.content = text(r);
@@ -149,6 +159,13 @@ class Loader {
           g.params.darkest > g.params.lightest)
         r.note("needs 0 <= darkest <= lightest <= 1");
       g.params.ink = color(r, "ink", g.params.ink);
+      g.params.drop_background = r.boolean("drop_background", false);
+      g.params.dropout_tolerance = r.number("drop_tolerance", g.params.dropout_tolerance);
+      g.params.dropout_soften_mm = r.number("drop_soften", g.params.dropout_soften_mm);
+      if (g.params.dropout_tolerance < 0 || g.params.dropout_tolerance > 1)
+        r.fail_at("drop_tolerance", "must be from 0 to 1");
+      if (g.params.dropout_soften_mm < 0 || g.params.dropout_soften_mm > 5)
+        r.fail_at("drop_soften", "must be from 0 to 5 mm");
       e.content = std::move(g);
     } else if (kind == "microtext") {
       MicrotextElement m;

@@ -10,6 +10,7 @@
 
 #include "cardface/barcode.h"
 #include "cardface/scene.h"
+#include "security/background_dropout.h"
 #include "security/ghost_image.h"
 #include "security/great_wall.h"
 #include "security/guilloche.h"
@@ -45,6 +46,9 @@ struct PhotoElement {
   Rect box;
   Fit fit = Fit::cover;
   double radius_mm = 0;
+  // Background drop-out: the backdrop made transparent, so the card's art shows through.
+  std::optional<security::DropoutParams> dropout;
+  double dropout_soften_mm = 0.3;
 };
 
 struct TextElement {
@@ -187,7 +191,8 @@ struct Element {
   std::string id;    // the template's id, or its JSON path
   std::string path;  // JSON path, for errors at compose time
   Panel panel = Panel::color;
-  bool bleed = false;  // extends past the trim into the print bleed
+  bool bleed = false;       // extends past the trim into the print bleed
+  bool background = false;  // background art: lint's overlap and MRZ-zone checks exempt it
   Condition condition;
   std::optional<Path> clip;
   std::variant<ShapeElement, ImageElement, PhotoElement, TextElement, MrzElement, GuillocheElement,
