@@ -67,7 +67,7 @@ TEST(GoldenCases, AFaultyCaseFileNamesTheFileTheKeyAndWhatIsWrong) {
   EXPECT_EQ(problem_of(R"({"data": "card.json", "dpl": 300})"),
             file +
                 ": dpl: unknown key (known: description, data, template, dpi, sides, crop_mm, "
-                "tolerance, print, sheet, panels)");
+                "tolerance, print, sheet, panels, debug_layout)");
   EXPECT_EQ(problem_of(R"({"data": "card.json", "tolerance": {"max": 1}})"),
             file + ": tolerance/max: unknown key (known: max_channel_delta, max_differing_pixels)");
   EXPECT_EQ(problem_of(R"({"dpi": 300})"),

@@ -7,6 +7,7 @@
 
 #include <cmath>
 #include <fstream>
+#include <optional>
 #include <nlohmann/json.hpp>
 
 #include "cardface/card.h"
@@ -131,13 +132,13 @@ TEST(Lint, NoGoldenCaseIsFlagged) {
       if (!fs::exists(case_file)) continue;
       const nlohmann::json c = nlohmann::json::parse(std::ifstream(case_file));
       if (c.contains("print") || !c["data"].is_string()) continue;
-      const Card card = load_card(entry.path() / c["data"].get<std::string>());
       const std::string t = c.value("template", "");
       if (t.find("lint/broken/") != std::string::npos) continue;  // a planted fault, shown
-      const Template tmpl = t.empty() ? default_template(card.type)
-                            : t.find('/') != std::string::npos
-                                ? Template::load_dir(entry.path() / t)
-                                : find_template(t);
+      // A template folder is loaded before the record: it may bring the record's card type.
+      std::optional<Template> folder;
+      if (t.find('/') != std::string::npos) folder = Template::load_dir(entry.path() / t);
+      const Card card = load_card(entry.path() / c["data"].get<std::string>());
+      const Template tmpl = folder ? *folder : t.empty() ? default_template(card.type) : find_template(t);
       LintOptions options;
       options.dpi = c.value("dpi", 600);
       ComposeOptions compose_options;
