@@ -13,6 +13,8 @@
 #include "card/name_rules.h"
 #include "cardface/card.h"
 #include "cardface/error.h"
+#include "core/json_text.h"
+#include "core/limits.h"
 #include "core/utf8.h"
 
 namespace cardface {
@@ -23,31 +25,6 @@ using card::CardType;
 using card::FieldKind;
 using card::FieldSpec;
 
-// "line 3, column 14" for a byte offset; columns count code points.
-std::string position(std::string_view text, std::size_t offset) {
-  offset = std::min(offset, text.size());
-  int line = 1, column = 1;
-  for (std::size_t i = 0; i < offset; ++i) {
-    if (text[i] == '\n') {
-      ++line;
-      column = 1;
-    } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
-      ++column;
-    }
-  }
-  return "line " + std::to_string(line) + ", column " + std::to_string(column);
-}
-
-// nlohmann's reason without its "last read: '...'" part, which quotes the record.
-std::string parse_error_reason(const Json::parse_error& e) {
-  std::string what = e.what();
-  const std::size_t dash = what.find(" - ");
-  std::string reason = dash == std::string::npos ? "syntax error" : what.substr(dash + 3);
-  if (const std::size_t quote = reason.find("; last read:"); quote != std::string::npos)
-    reason.erase(quote);
-  return reason;
-}
-
 struct ParsedJson {
   Json value;
   std::vector<std::string> duplicate_keys;  // top-level keys given more than once
@@ -55,7 +32,8 @@ struct ParsedJson {
 
 ParsedJson parse_json(std::string_view text, const std::string& where) {
   if (const std::size_t bad = utf8::first_invalid(text); bad != std::string_view::npos)
-    throw Error(ErrorKind::data, where, "is not valid UTF-8 (" + position(text, bad) + ")");
+    throw Error(ErrorKind::data, where,
+                "is not valid UTF-8 (" + json_text::position(text, bad) + ")");
   ParsedJson parsed;
   std::set<std::string> keys;
   const auto note_duplicates = [&](int depth, Json::parse_event_t event, Json& value) {
@@ -64,13 +42,7 @@ ParsedJson parse_json(std::string_view text, const std::string& where) {
       parsed.duplicate_keys.push_back(value.get<std::string>());
     return true;
   };
-  try {
-    parsed.value = Json::parse(text.begin(), text.end(), note_duplicates);
-  } catch (const Json::parse_error& e) {
-    throw Error(ErrorKind::data, where,
-                "is not valid JSON: " + parse_error_reason(e) + " (" +
-                    position(text, e.byte > 0 ? e.byte - 1 : 0) + ")");
-  }
+  parsed.value = json_text::parse<Json>(text, ErrorKind::data, where, note_duplicates);
   return parsed;
 }
 
@@ -173,6 +145,23 @@ void read_field(const FieldSpec& spec, const Json& value, const std::filesystem:
     return report();
   }
 
+  // Length first, so a runaway value costs one pass over its bytes, not every rule's.
+  if (const std::size_t max_bytes = spec.max_chars ? spec.max_chars * 4 : limits::field_bytes;
+      text.size() > max_bytes) {
+    const std::size_t chars = std::count_if(text.begin(), text.end(), [](unsigned char c) {
+      return (c & 0xC0) != 0x80;  // the record is valid UTF-8: count lead bytes
+    });
+    if (spec.max_chars && chars > spec.max_chars) {
+      found.push_back("is " + std::to_string(chars) + " characters long; at most " +
+                      std::to_string(spec.max_chars));
+      return report();
+    }
+    if (!spec.max_chars) {
+      found.push_back("is " + std::to_string(text.size()) + " bytes long; at most " +
+                      std::to_string(limits::field_bytes));
+      return report();
+    }
+  }
   switch (spec.kind) {
     case FieldKind::text:
       found = card::plain_text_problems(text, spec.max_chars);
@@ -232,6 +221,10 @@ void read_field(const FieldSpec& spec, const Json& value, const std::filesystem:
 
 Card read_card(std::string_view json_text, const std::filesystem::path& base_dir,
                const std::string& where) {
+  if (json_text.size() > limits::record_bytes)
+    throw Error(ErrorKind::data, where,
+                "the record is " + std::to_string(json_text.size()) + " bytes; at most " +
+                    std::to_string(limits::record_bytes));
   const ParsedJson parsed = parse_json(json_text, where);
   const Json& record = parsed.value;
   if (!record.is_object())
