@@ -89,7 +89,7 @@ def patch_sof(data, width, height):
 
 
 put("regress", "image", f"claims-20000x20000-{len(jpeg)}-bytes.jpg", patch_sof(jpeg, 20000, 20000))
-put("regress", "image", "claims-4000x4000.jpg", patch_sof(jpeg, 4000, 4000))
+put("regress", "image", "claims-8000x8000.jpg", patch_sof(jpeg, 8000, 8000))
 put("regress", "image", "progressive-claims-20000x20000.jpg", patch_sof(progressive, 20000, 20000))
 # A zTXt chunk that inflates to 64 MB: libpng's chunk limit refuses it.
 ztxt = chunk(b"zTXt", b"k\0\0" + zlib.compress(b"\0" * 64_000_000, 9))
@@ -120,7 +120,7 @@ put("corpus", "template", "icao-td1.json", json.dumps(td1))
 
 def template(*elements):
     return json.dumps({"name": "hostile", "card_types": ["fprc-2023"],
-                       "sides": {"front": {"elements": list(elements)}}})
+                       "sides": {"front": {"elements": [dict(e, panel="color") for e in elements]}}})
 
 
 put("corpus", "template", "rect.json", template({"kind": "rect", "x": 0, "y": 0, "width": 10, "height": 5, "fill": "#112233"}))
