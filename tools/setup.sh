@@ -10,6 +10,8 @@ packages=(
   nlohmann-json3-dev libcli11-dev libzxing-dev libssl-dev
   # tests and benchmarks
   libgtest-dev libbenchmark-dev poppler-utils dmtx-utils openssl xxd librsvg2-bin
+  # hardening: fuzz targets (tools/fuzz: clang's libFuzzer), resource figures in CLI contracts
+  clang-14 libclang-rt-14-dev time
 )
 
 missing=()
