@@ -16,6 +16,8 @@ packages=(
   # cardface serve and its tests (tests/web); the golden report opens in headless Chromium
   libcpp-httplib-dev libzip-dev chromium chromium-driver python3-selenium python3-pil haproxy
   parallel  # the batch sharding test runs shards under GNU parallel
+  # hardening: fuzz targets (tools/fuzz: clang's libFuzzer), resource figures in CLI contracts
+  clang-14 libclang-rt-14-dev time
 )
 
 missing=()

@@ -5,3 +5,18 @@ cd "$(dirname "$0")/.."
 tools/setup.sh
 tools/build.sh
 ctest --test-dir build --output-on-failure -j"$(nproc)"
+
+# The whole suite again under AddressSanitizer + UndefinedBehaviorSanitizer with leak checking,
+# in a build directory of its own (-O1: the sanitizers' overhead, not the optimizer's absence).
+sanitize="-fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer"
+cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+  "-DCMAKE_CXX_FLAGS_RELWITHDEBINFO=-O1 -g1 $sanitize" \
+  "-DCMAKE_EXE_LINKER_FLAGS=-fsanitize=address,undefined" >/dev/null
+cmake --build build-asan -j"$(nproc)"
+ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:strict_string_checks=1 \
+  LSAN_OPTIONS=suppressions=$PWD/tools/lsan.supp:print_suppressions=0 \
+  UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 CARDFACE_SANITIZED=1 \
+  ctest --test-dir build-asan --output-on-failure -j"$(nproc)"
+
+# Each fuzz target briefly (tests/fuzz: its reproducers, then 20 s from its seed corpus).
+tools/fuzz 20

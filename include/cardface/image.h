@@ -28,6 +28,13 @@ Raster read_image(const std::filesystem::path& file);
 // The same for bytes already in memory; `name_for_errors` becomes the error's `where`.
 Raster decode_image(std::span<const std::uint8_t> bytes, std::string_view name_for_errors);
 
+// With a pixel budget: an image of more than `max_pixels` (width x height) is refused from its
+// header, before any pixel is allocated. Without one, the general limit applies (100 million
+// pixels; photos and template assets have smaller ones: docs/limits.md).
+Raster read_image(const std::filesystem::path& file, std::int64_t max_pixels);
+Raster decode_image(std::span<const std::uint8_t> bytes, std::string_view name_for_errors,
+                    std::int64_t max_pixels);
+
 enum class PixelFormat {
   rgba8,         // R, G, B, A bytes, straight alpha
   cairo_argb32,  // native-endian 32-bit 0xAARRGGBB, premultiplied (CAIRO_FORMAT_ARGB32)

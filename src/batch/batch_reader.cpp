@@ -8,6 +8,7 @@
 
 #include "card/card_type.h"
 #include "cardface/error.h"
+#include "core/limits.h"
 
 namespace cardface::batch {
 namespace {
@@ -81,8 +82,21 @@ BatchReader::BatchReader(const std::filesystem::path& file)
   }
 }
 
+// Like std::getline, but keeps at most a record's worth of bytes (the rest of a longer line is
+// skipped, and the line refused), so one endless line cannot fill memory.
 bool BatchReader::read_physical_line(std::string& out) {
-  if (!std::getline(in_, out)) return false;
+  out.clear();
+  std::streambuf* buf = in_.rdbuf();
+  bool any = false;
+  for (int c; (c = buf->sbumpc()) != std::char_traits<char>::eof();) {
+    any = true;
+    if (c == '\n') break;
+    if (out.size() < limits::record_bytes)
+      out.push_back(static_cast<char>(c));
+    else
+      too_long_ = true;
+  }
+  if (!any) return false;
   ++line_;
   if (line_ == 1 && out.starts_with("\xEF\xBB\xBF")) out.erase(0, 3);  // a spreadsheet's BOM
   if (!out.empty() && out.back() == '\r') out.pop_back();
@@ -95,9 +109,15 @@ bool BatchReader::read_csv_row(std::vector<std::string>& cells, std::string& raw
   first_line = line_;
   raw = physical;
   cells.assign(1, std::string());
+  long_cell_ = -1;
   bool quoted = false;
   for (;;) {
     for (std::size_t i = 0; i < physical.size(); ++i) {
+      if (cells.back().size() > limits::csv_cell_bytes) {
+        // Refused by its column; the rest of the cell is skipped, not copied.
+        if (long_cell_ < 0) long_cell_ = int(cells.size()) - 1;
+        cells.back().resize(limits::csv_cell_bytes);
+      }
       const char c = physical[i];
       if (quoted) {
         if (c == '"' && i + 1 < physical.size() && physical[i + 1] == '"') {
@@ -121,7 +141,10 @@ bool BatchReader::read_csv_row(std::vector<std::string>& cells, std::string& raw
     // A quoted cell goes on over the line break; a file ending inside one ends the cell.
     if (!read_physical_line(physical)) return true;
     cells.back() += '\n';
-    raw += '\n' + physical;
+    if (raw.size() + physical.size() < limits::record_bytes)
+      raw += '\n' + physical;
+    else
+      too_long_ = true;
   }
 }
 
@@ -130,6 +153,12 @@ std::optional<BatchRecord> BatchReader::next() {
   if (!csv_) {
     std::string line;
     while (read_physical_line(line)) {
+      if (too_long_) {
+        too_long_ = false;
+        record.line = line_;
+        record.fault = "is longer than " + std::to_string(limits::record_bytes) + " bytes";
+        return record;
+      }
       if (blank(line)) continue;
       record.line = line_;
       record.json = line;
@@ -145,7 +174,16 @@ std::optional<BatchRecord> BatchReader::next() {
     if (cells.size() == 1 && blank(cells[0])) continue;
     record.line = first_line;
     record.raw = header_raw_ + '\n' + raw;
-    if (cells.size() != header_.size())
+    if (too_long_) {
+      too_long_ = false;
+      record.raw.clear();
+      record.fault = "is longer than " + std::to_string(limits::record_bytes) + " bytes";
+    } else if (long_cell_ >= 0 && std::size_t(long_cell_) < header_.size())
+      record.fault = "column " + header_[long_cell_] + ": a cell longer than " +
+                     std::to_string(limits::csv_cell_bytes) + " bytes";
+    else if (long_cell_ >= 0)
+      record.fault = "a cell longer than " + std::to_string(limits::csv_cell_bytes) + " bytes";
+    else if (cells.size() != header_.size())
       record.fault = "has " + std::to_string(cells.size()) + " cells; the header row has " +
                      std::to_string(header_.size());
     else

@@ -38,6 +38,8 @@ class BatchReader {
   std::ifstream in_;
   bool csv_ = false;
   int line_ = 0;
+  bool too_long_ = false;  // the last physical line was cut at limits::record_bytes
+  int long_cell_ = -1;     // the first cell of the last CSV row over limits::csv_cell_bytes
   std::vector<std::string> header_;
   std::string header_raw_;
 };

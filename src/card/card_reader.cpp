@@ -15,6 +15,7 @@
 #include "cardface/card.h"
 #include "cardface/error.h"
 #include "core/json_text.h"
+#include "core/limits.h"
 #include "core/utf8.h"
 
 namespace cardface {
@@ -42,11 +43,7 @@ ParsedJson parse_json(std::string_view text, const std::string& where) {
       parsed.duplicate_keys.push_back(value.get<std::string>());
     return true;
   };
-  try {
-    parsed.value = Json::parse(text.begin(), text.end(), note_duplicates);
-  } catch (const Json::parse_error& e) {
-    throw Error(ErrorKind::data, where, json_text::syntax_error_message(text, e));
-  }
+  parsed.value = json_text::parse<Json>(text, ErrorKind::data, where, note_duplicates);
   return parsed;
 }
 
@@ -150,6 +147,23 @@ void read_field(const FieldSpec& spec, const Json& value, const std::filesystem:
     return report();
   }
 
+  // Length first, so a runaway value costs one pass over its bytes, not every rule's.
+  if (const std::size_t max_bytes = spec.max_chars ? spec.max_chars * 4 : limits::field_bytes;
+      text.size() > max_bytes) {
+    const std::size_t chars = std::count_if(text.begin(), text.end(), [](unsigned char c) {
+      return (c & 0xC0) != 0x80;  // the record is valid UTF-8: count lead bytes
+    });
+    if (spec.max_chars && chars > spec.max_chars) {
+      found.push_back("is " + std::to_string(chars) + " characters long; at most " +
+                      std::to_string(spec.max_chars));
+      return report();
+    }
+    if (!spec.max_chars) {
+      found.push_back("is " + std::to_string(text.size()) + " bytes long; at most " +
+                      std::to_string(limits::field_bytes));
+      return report();
+    }
+  }
   switch (spec.kind) {
     case FieldKind::text:
       found = card::plain_text_problems(text, spec.max_chars);
@@ -233,6 +247,10 @@ void read_field(const FieldSpec& spec, const Json& value, const std::filesystem:
 
 Card read_card(std::string_view json_text, const std::filesystem::path& base_dir,
                const std::string& where) {
+  if (json_text.size() > limits::record_bytes)
+    throw Error(ErrorKind::data, where,
+                "the record is " + std::to_string(json_text.size()) + " bytes; at most " +
+                    std::to_string(limits::record_bytes));
   const ParsedJson parsed = parse_json(json_text, where);
   const Json& record = parsed.value;
   if (!record.is_object())

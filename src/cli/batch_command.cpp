@@ -9,6 +9,7 @@
 #include "cardface/batch.h"
 #include "cardface/renderer.h"
 #include "cli/commands.h"
+#include "core/limits.h"
 
 namespace cardface::cli {
 namespace {
@@ -98,13 +99,23 @@ int render_batch_file(const std::string& batch_file, const std::string& template
   const bool terminal = ::isatty(STDERR_FILENO) == 1;
   bool line_shown = false;
   BatchCallbacks callbacks;
+  // Problems go to stderr up to a cap (a file of bad records must not flood a log); every one
+  // is in the report.
+  int printed = 0;
+  std::size_t not_printed = 0;
   callbacks.on_record = [&](const BatchRecordResult& r) {
     if (r.ok) return;
     if (line_shown) std::cerr << "\r\033[K";
     line_shown = false;
-    for (const Problem& p : r.problems)
+    for (const Problem& p : r.problems) {
+      if (printed == limits::batch_errors_printed) {
+        ++not_printed;
+        continue;
+      }
+      ++printed;
       std::cerr << "cardface: error: line " << r.line << ": "
                 << (p.where.empty() ? "" : p.where + ": ") << p.message << "\n";
+    }
   };
   if (terminal)
     callbacks.on_progress = [&](const BatchProgress& p) {
@@ -129,6 +140,9 @@ int render_batch_file(const std::string& batch_file, const std::string& template
                 shard.c_str(), s.total, s.rendered, s.unchanged, s.failed,
                 s.stopped_early ? " (stopped at the first failure)" : "", s.seconds,
                 s.seconds > 0 ? double(s.rendered) / s.seconds : 0.0);
+  if (not_printed > 0)
+    std::cerr << "cardface: " << not_printed << " more problems not shown (at most "
+              << limits::batch_errors_printed << " are); all are in the report\n";
   std::cerr << text << "; report: " << s.report.string() << "\n";
   return s.failed > 0 ? kExitInvalid : kExitOk;
 }

@@ -1,6 +1,7 @@
 #include "core/json_text.h"
 
 #include <algorithm>
+#include <vector>
 
 namespace cardface::json_text {
 namespace {
@@ -18,6 +19,96 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
         d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
     }
   return d[a.size()][b.size()];
+// Finds where parsing stops and the JSON path there (`/sides/front/elements/3/size`):
+// nlohmann hands every fault, with its byte offset, to a SAX handler.
+class FaultFinder : public nlohmann::json_sax<nlohmann::json> {
+ public:
+  std::size_t offset = 0;
+
+  // The path of the value being read when the fault came: in an array, the element after
+  // those complete; in an object, the key's value, or the object after a complete value.
+  std::string path() const {
+    std::string out;
+    for (std::size_t i = 0; i < levels_.size(); ++i) {
+      const Level& level = levels_[i];
+      if (i + 1 == levels_.size() && !level.array && (value_done_ || !level.has_key)) break;
+      const bool current = i + 1 == levels_.size();
+      out +=
+          "/" + (level.array ? std::to_string(current ? level.index : level.index - 1) : level.key);
+    }
+    return out.empty() ? "/" : out;
+  }
+
+  bool null() override { return value(); }
+  bool boolean(bool) override { return value(); }
+  bool number_integer(number_integer_t) override { return value(); }
+  bool number_unsigned(number_unsigned_t) override { return value(); }
+  bool number_float(number_float_t, const string_t&) override { return value(); }
+  bool string(string_t&) override { return value(); }
+  bool binary(binary_t&) override { return value(); }
+  bool start_object(std::size_t) override { return open(false); }
+  bool key(string_t& key) override {
+    levels_.back().key = printable(key);
+    levels_.back().has_key = true;
+    value_done_ = false;
+    return true;
+  }
+  bool end_object() override { return close(); }
+  bool start_array(std::size_t) override { return open(true); }
+  bool end_array() override { return close(); }
+  bool parse_error(std::size_t position, const std::string&,
+                   const nlohmann::detail::exception&) override {
+    offset = position;
+    return false;
+  }
+
+ private:
+  struct Level {
+    bool array = false;
+    std::size_t index = 0;  // arrays: elements begun
+    std::string key;        // objects: the last key read
+    bool has_key = false;
+  };
+
+  // Keys are the document's structure, not data, but keep runaway or control bytes out.
+  static std::string printable(const std::string& key) {
+    std::string out;
+    for (unsigned char c : key.substr(0, 64)) out += c < 0x20 || c == 0x7F ? '?' : char(c);
+    return key.size() > 64 ? out + "..." : out;
+  }
+  bool value() {
+    if (!levels_.empty() && levels_.back().array) ++levels_.back().index;
+    value_done_ = true;
+    return true;
+  }
+  bool open(bool array) {
+    if (!levels_.empty() && levels_.back().array) ++levels_.back().index;
+    levels_.push_back({array, 0, {}, false});
+    value_done_ = false;
+    return true;
+  }
+  bool close() {
+    levels_.pop_back();
+    value_done_ = true;
+    return true;
+  }
+
+  std::vector<Level> levels_;
+  bool value_done_ = false;
+};
+
+// nlohmann's reason without its "[json.exception...]" prefix and "last read: '...'" part,
+// which quote the text.
+std::string reason(const nlohmann::json::exception& e) {
+  if (e.id == 406) return "number out of range";
+  if (e.id < 100 || e.id >= 200)
+    return "not accepted by the JSON reader (error " + std::to_string(e.id) + ")";
+  std::string what = e.what();
+  const std::size_t dash = what.find(" - ");
+  std::string text = dash == std::string::npos ? "syntax error" : what.substr(dash + 3);
+  if (const std::size_t quote = text.find("; last read:"); quote != std::string::npos)
+    text.erase(quote);
+  return text;
 }
 
 }  // namespace
@@ -65,6 +156,20 @@ std::string with_suggestion(std::string message, std::string_view typo,
   const std::string_view best = closest_name(typo, known);
   if (!best.empty()) message += "; did you mean \"" + std::string(best) + "\"?";
   return message;
+void fail(const nlohmann::json::exception& e, std::string_view text, ErrorKind kind,
+          const std::string& where) {
+  FaultFinder finder;
+  try {
+    nlohmann::json::sax_parse(text.begin(), text.end(), &finder);
+  } catch (const nlohmann::json::exception&) {
+    // the finder records the fault and stops; nothing else to learn
+  }
+  std::size_t offset = finder.offset;
+  if (const auto* syntax = dynamic_cast<const nlohmann::json::parse_error*>(&e))
+    offset = syntax->byte;
+  throw Error(kind, where,
+              "is not valid JSON: " + reason(e) + " at " + finder.path() + " (" +
+                  position(text, offset > 0 ? offset - 1 : 0) + ")");
 }
 
 }  // namespace cardface::json_text

@@ -1,5 +1,8 @@
-// What both JSON readers (records, templates, card types) say about a document's text: where a
-// byte is (line and column), why nlohmann refused it, and which known name a typo meant.
+// The one way cardface parses JSON text (records, batch lines, templates, font configuration,
+// card types): whatever the JSON library objects to — a syntax error, a number out of range
+// such as 1e400, a byte that is not UTF-8 — comes out as cardface::Error naming the file and
+// the line and column, and never quoting the text (it may be a holder's data); and which known
+// name a typo meant.
 #pragma once
 
 #include <cstddef>
@@ -7,6 +10,8 @@
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "cardface/error.h"
 
 namespace cardface::json_text {
 
@@ -26,5 +31,21 @@ std::string_view closest_name(std::string_view typo, const std::vector<std::stri
 // `message`, plus `; did you mean "NAME"?` when a known name is near.
 std::string with_suggestion(std::string message, std::string_view typo,
                             const std::vector<std::string_view>& known);
+// Error(kind, where, "is not valid JSON: <reason> (line L, column C)") for an exception the
+// JSON library threw while parsing `text`.
+[[noreturn]] void fail(const nlohmann::json::exception& e, std::string_view text, ErrorKind kind,
+                       const std::string& where);
+
+// Parses `text` into Json (nlohmann::json or nlohmann::ordered_json), with nlohmann's callback
+// when given. Throws only cardface::Error (or what the callback throws).
+template <class Json>
+Json parse(std::string_view text, ErrorKind kind, const std::string& where,
+           typename Json::parser_callback_t callback = nullptr) {
+  try {
+    return Json::parse(text.begin(), text.end(), callback);
+  } catch (const nlohmann::json::exception& e) {
+    fail(e, text, kind, where);
+  }
+}
 
 }  // namespace cardface::json_text

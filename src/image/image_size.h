@@ -10,7 +10,7 @@
 
 namespace cardface::image {
 
-inline void check_image_size(std::int64_t width, std::int64_t height,
+inline void check_image_size(std::int64_t width, std::int64_t height, std::int64_t max_pixels,
                              std::string_view name_for_errors) {
   const std::string size = std::to_string(width) + " x " + std::to_string(height);
   if (width <= 0 || height <= 0) {
@@ -20,6 +20,11 @@ inline void check_image_size(std::int64_t width, std::int64_t height,
     const std::string side = std::to_string(max_image_side);
     throw Error(ErrorKind::file, std::string(name_for_errors),
                 "image too large (" + size + "; at most " + side + " x " + side + ")");
+  }
+  if (width * height > max_pixels) {
+    throw Error(ErrorKind::file, std::string(name_for_errors),
+                "image too large (" + size + " is " + std::to_string(width * height) +
+                    " pixels; at most " + std::to_string(max_pixels) + ")");
   }
 }
 

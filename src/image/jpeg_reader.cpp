@@ -12,6 +12,7 @@
 #include <string>
 
 #include "cardface/error.h"
+#include "core/limits.h"
 #include "image/image_size.h"
 
 namespace cardface::image {
@@ -45,6 +46,18 @@ void on_message(j_common_ptr info, int level) {
 }
 
 void ignore_output(j_common_ptr) {}
+
+// A progressive file can hold thousands of tiny scans, each a pass over the whole image
+// (libjpeg-turbo's advice for untrusted files: stop at a few hundred).
+void count_scans(j_common_ptr info) {
+  auto* d = reinterpret_cast<j_decompress_ptr>(info);
+  if (d->input_scan_number > limits::jpeg_scans) {
+    auto* errors = reinterpret_cast<JpegErrors*>(info->err);
+    std::snprintf(errors->message, sizeof errors->message, "more than %d scans",
+                  limits::jpeg_scans);
+    std::longjmp(errors->jump, 1);
+  }
+}
 
 enum class Colour { rgba, cmyk, unsupported };
 
@@ -109,7 +122,8 @@ struct DecoderGuard {
 
 }  // namespace
 
-Raster decode_jpeg(std::span<const std::uint8_t> bytes, std::string_view name_for_errors) {
+Raster decode_jpeg(std::span<const std::uint8_t> bytes, std::string_view name_for_errors,
+                   std::int64_t max_pixels) {
   const std::string name(name_for_errors);
   JpegDecoder decoder{};
   decoder.info.err = jpeg_std_error(&decoder.errors.manager);
@@ -117,6 +131,9 @@ Raster decode_jpeg(std::span<const std::uint8_t> bytes, std::string_view name_fo
   decoder.errors.manager.emit_message = on_message;
   decoder.errors.manager.output_message = ignore_output;
   DecoderGuard guard{&decoder};
+  jpeg_progress_mgr progress{};
+  progress.progress_monitor = count_scans;
+  decoder.info.progress = &progress;
   auto corrupt = [&] {
     return Error(ErrorKind::file, name,
                  std::string("truncated or corrupt JPEG: ") + decoder.errors.message);
@@ -129,7 +146,7 @@ Raster decode_jpeg(std::span<const std::uint8_t> bytes, std::string_view name_fo
                 "unsupported JPEG colour space (" + std::to_string(decoder.info.num_components) +
                     " components)");
   }
-  check_image_size(decoder.info.output_width, decoder.info.output_height, name);
+  check_image_size(decoder.info.output_width, decoder.info.output_height, max_pixels, name);
 
   Raster raster;
   raster.width = static_cast<int>(decoder.info.output_width);

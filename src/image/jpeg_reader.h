@@ -10,6 +10,8 @@
 namespace cardface::image {
 
 // `bytes` start with FF D8 FF. Throws Error(ErrorKind::file, name_for_errors, ...).
-Raster decode_jpeg(std::span<const std::uint8_t> bytes, std::string_view name_for_errors);
+// Images of more than `max_pixels` are refused from the header, before pixels are allocated.
+Raster decode_jpeg(std::span<const std::uint8_t> bytes, std::string_view name_for_errors,
+                   std::int64_t max_pixels);
 
 }  // namespace cardface::image

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "cardface/error.h"
+#include "core/limits.h"
 #include "image/image_size.h"
 
 namespace cardface::image {
@@ -76,7 +77,8 @@ std::uint32_t big_endian_u32(const std::uint8_t* p) {
 
 }  // namespace
 
-Raster decode_png(std::span<const std::uint8_t> bytes, std::string_view name_for_errors) {
+Raster decode_png(std::span<const std::uint8_t> bytes, std::string_view name_for_errors,
+                  std::int64_t max_pixels) {
   const std::string name(name_for_errors);
   auto corrupt = [&](const char* message) {
     return Error(ErrorKind::file, name, std::string("truncated or corrupt PNG: ") + message);
@@ -85,7 +87,8 @@ Raster decode_png(std::span<const std::uint8_t> bytes, std::string_view name_for
   // Size from IHDR before libpng sees it, so an empty or huge image gets our own sentence
   // rather than libpng's "Image width is zero in IHDR".
   if (bytes.size() >= 24 && std::memcmp(bytes.data() + 12, "IHDR", 4) == 0) {
-    check_image_size(big_endian_u32(bytes.data() + 16), big_endian_u32(bytes.data() + 20), name);
+    check_image_size(big_endian_u32(bytes.data() + 16), big_endian_u32(bytes.data() + 20),
+                     max_pixels, name);
   }
 
   PngSource source;
@@ -98,11 +101,15 @@ Raster decode_png(std::span<const std::uint8_t> bytes, std::string_view name_for
     throw Error(ErrorKind::internal, name, "libpng could not allocate a reader");
   }
   png_set_read_fn(structs.png, &source, read_bytes);
+  // Bounds for what libpng itself allocates: sides, ancillary chunks (a zTXt or iCCP bomb).
+  png_set_user_limits(structs.png, max_image_side, max_image_side);
+  png_set_chunk_malloc_max(structs.png, limits::png_chunk_bytes);
+  png_set_chunk_cache_max(structs.png, limits::png_chunks);
   if (!read_header(structs.png, structs.info)) throw corrupt(source.message);
 
   const std::uint32_t width = png_get_image_width(structs.png, structs.info);
   const std::uint32_t height = png_get_image_height(structs.png, structs.info);
-  check_image_size(width, height, name);
+  check_image_size(width, height, max_pixels, name);
   if (png_get_rowbytes(structs.png, structs.info) != std::size_t{width} * 4) {
     throw Error(ErrorKind::internal, name, "libpng did not expand the image to 8-bit RGBA");
   }

@@ -8,6 +8,7 @@
 
 #include "cardface/error.h"
 #include "cardface/image.h"
+#include "core/limits.h"
 #include "image/jpeg_reader.h"
 #include "image/png_reader.h"
 
@@ -30,16 +31,26 @@ Error cannot_read(const std::filesystem::path& file, int error_number) {
                "cannot read: " + std::generic_category().message(error_number));
 }
 
-std::vector<std::uint8_t> read_bytes(const std::filesystem::path& file) {
+// A compressed image is never larger than its pixels uncompressed (plus generous headers):
+// a bigger file is refused before it is read into memory.
+std::vector<std::uint8_t> read_bytes(const std::filesystem::path& file, std::int64_t max_pixels) {
   std::unique_ptr<std::FILE, FileCloser> f(std::fopen(file.c_str(), "rb"));
   if (!f) throw cannot_read(file, errno);
+  const std::uintmax_t max_bytes = std::uintmax_t(max_pixels) * 8 + (std::uintmax_t{1} << 24);
   std::vector<std::uint8_t> bytes;
   std::error_code ignored;
-  if (auto size = std::filesystem::file_size(file, ignored); !ignored) bytes.reserve(size);
+  if (auto size = std::filesystem::file_size(file, ignored); !ignored) {
+    if (size > max_bytes)
+      throw Error(ErrorKind::file, file.string(),
+                  "image file too large (" + std::to_string(size) + " bytes)");
+    bytes.reserve(size);
+  }
   std::uint8_t chunk[65536];
   for (;;) {
     const std::size_t n = std::fread(chunk, 1, sizeof chunk, f.get());
     bytes.insert(bytes.end(), chunk, chunk + n);
+    if (bytes.size() > max_bytes)
+      throw Error(ErrorKind::file, file.string(), "image file too large");
     if (n < sizeof chunk) break;
   }
   if (std::ferror(f.get())) throw cannot_read(file, errno);
@@ -48,14 +59,24 @@ std::vector<std::uint8_t> read_bytes(const std::filesystem::path& file) {
 
 }  // namespace
 
-Raster decode_image(std::span<const std::uint8_t> bytes, std::string_view name_for_errors) {
-  if (starts_with(bytes, png_signature)) return image::decode_png(bytes, name_for_errors);
-  if (starts_with(bytes, jpeg_start)) return image::decode_jpeg(bytes, name_for_errors);
+Raster decode_image(std::span<const std::uint8_t> bytes, std::string_view name_for_errors,
+                    std::int64_t max_pixels) {
+  if (starts_with(bytes, png_signature))
+    return image::decode_png(bytes, name_for_errors, max_pixels);
+  if (starts_with(bytes, jpeg_start)) return image::decode_jpeg(bytes, name_for_errors, max_pixels);
   throw Error(ErrorKind::file, std::string(name_for_errors), "not a PNG or JPEG image");
 }
 
+Raster decode_image(std::span<const std::uint8_t> bytes, std::string_view name_for_errors) {
+  return decode_image(bytes, name_for_errors, limits::image_pixels);
+}
+
+Raster read_image(const std::filesystem::path& file, std::int64_t max_pixels) {
+  return decode_image(read_bytes(file, max_pixels), file.string(), max_pixels);
+}
+
 Raster read_image(const std::filesystem::path& file) {
-  return decode_image(read_bytes(file), file.string());
+  return read_image(file, limits::image_pixels);
 }
 
 }  // namespace cardface

@@ -8,8 +8,10 @@
 
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <sstream>
 
 #include "cardface/error.h"
+#include "core/json_text.h"
 
 namespace cardface::text {
 namespace {
@@ -117,14 +119,12 @@ std::vector<const Face*> Family::faces() const {
 FontBook::FontBook(const std::filesystem::path& fonts_dir) : dir_(fonts_dir) {
   const std::filesystem::path config_path = fonts_dir / "fonts.json";
   const std::string config_name = config_path.string();
-  std::ifstream in(config_path);
+  std::ifstream in(config_path, std::ios::binary);
   if (!in) throw Error(ErrorKind::file, config_name, "cannot open the font configuration");
-  nlohmann::json config;
-  try {
-    config = nlohmann::json::parse(in);
-  } catch (const nlohmann::json::exception& e) {
-    throw Error(ErrorKind::file, config_name, std::string("invalid JSON: ") + e.what());
-  }
+  std::ostringstream text;
+  text << in.rdbuf();
+  nlohmann::json config =
+      json_text::parse<nlohmann::json>(text.str(), ErrorKind::file, config_name);
   if (!config.is_object() || !config.contains("families") || !config["families"].is_object() ||
       config["families"].empty()) {
     throw Error(ErrorKind::file, config_name, "needs a non-empty \"families\" object");

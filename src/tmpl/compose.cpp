@@ -9,6 +9,7 @@
 #include "cardface/error.h"
 #include "cardface/image.h"
 #include "cardface/seal.h"
+#include "core/limits.h"
 #include "core/utf8.h"
 #include "security/background_dropout.h"
 #include "security/ghost_image.h"
@@ -163,7 +164,7 @@ class Composer {
   void load_photo() {
     if (!photo_) {
       try {
-        photo_ = std::make_shared<const Raster>(read_image(card_.photo));
+        photo_ = std::make_shared<const Raster>(read_image(card_.photo, limits::photo_pixels));
       } catch (const Error& err) {
         // Name the field, not the file: a photo's file name often carries the holder's name.
         throw Error(ErrorKind::file, "photo",

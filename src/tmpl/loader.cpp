@@ -1,4 +1,5 @@
 // template.json → tmpl::Model. Every fault names its JSON path.
+#include <cmath>
 #include <fstream>
 #include <sstream>
 
@@ -7,6 +8,7 @@
 #include "cardface/image.h"
 #include "cardface/template.h"
 #include "core/json_text.h"
+#include "core/limits.h"
 #include "core/paths.h"
 #include "tmpl/colors.h"
 #include "tmpl/json_reader.h"
@@ -34,8 +36,8 @@ class Loader {
       root.note_at("card_types", "must name at least one card type");
     if (root.has("size")) {
       JsonReader size = root.object("size");
-      m.width_mm = size.positive("width");
-      m.height_mm = size.positive("height");
+      m.width_mm = at_most(size, "width", size.positive("width"), limits::card_side_mm);
+      m.height_mm = at_most(size, "height", size.positive("height"), limits::card_side_mm);
       m.corner_radius_mm = size.non_negative("corner_radius", m.corner_radius_mm);
       size.finish();
     }
@@ -46,6 +48,7 @@ class Loader {
       JsonReader s = sides.object(key);
       SideModel sm;
       sm.side = side;
+      budget_ = {};
       sm.elements = elements(s, "elements");
       s.finish();
       m.sides.push_back(std::move(sm));
@@ -59,14 +62,63 @@ class Loader {
  private:
   std::vector<Element> elements(JsonReader& parent, const std::string& key) {
     std::vector<Element> out;
+    if (depth_ >= limits::group_depth) {
+      parent.note_at(key, "groups nest more than " + std::to_string(limits::group_depth) + " deep");
+      return out;
+    }
+    ++depth_;
     for (JsonReader& e : parent.objects(key)) {
+      if (++budget_.elements > limits::elements_per_side) {
+        e.note("more than " + std::to_string(limits::elements_per_side) + " elements on this side");
+        break;  // one fault, not one for each element past the budget
+      }
       try {
         out.push_back(element(e));
       } catch (const Abandon&) {
         e.finish_abandoned();  // a fault that leaves the rest meaningless: go on with the next
       }
     }
+    --depth_;
     return out;
+  }
+
+  // What one side's generated art costs, counted as it loads (see docs/limits.md).
+  struct Budget {
+    int elements = 0;
+    std::int64_t segments = 0;
+    std::int64_t glyphs = 0;
+  };
+
+  void spend_segments(JsonReader& r, double segments) {
+    const bool within = budget_.segments <= limits::curve_segments_per_side;
+    budget_.segments += static_cast<std::int64_t>(std::min(segments, 1e15));
+    if (within && budget_.segments > limits::curve_segments_per_side)  // noted once a side
+      r.note("brings this side's curve segments to " + std::to_string(budget_.segments) +
+             "; at most " + std::to_string(limits::curve_segments_per_side));
+  }
+
+  void spend_glyphs(JsonReader& r, double glyphs) {
+    budget_.glyphs += static_cast<std::int64_t>(std::min(glyphs, 1e15));
+    if (budget_.glyphs > limits::glyphs_per_side)
+      r.fail("brings this side's glyphs to about " + std::to_string(budget_.glyphs) + "; at most " +
+             std::to_string(limits::glyphs_per_side));
+  }
+
+  static double at_most(JsonReader& r, const std::string& key, double value, double limit) {
+    if (std::abs(value) > limit) {
+      std::ostringstream text;
+      text << "must be at most " << limit << " in size";
+      r.note_at(key, text.str());
+      return value < 0 ? -limit : limit;  // noted: go on with a value the rest can afford
+    }
+    return value;
+  }
+
+  double coordinate(JsonReader& r, const std::string& key) {
+    return at_most(r, key, r.number(key), limits::coordinate_mm);
+  }
+  double coordinate(JsonReader& r, const std::string& key, double fallback) {
+    return at_most(r, key, r.number(key, fallback), limits::coordinate_mm);
   }
 
   Element element(JsonReader& r) {
@@ -101,8 +153,8 @@ class Loader {
       e.content = std::move(s);
     } else if (kind == "line") {
       ShapeElement s;
-      s.path.move_to({r.number("x1"), r.number("y1")});
-      s.path.line_to({r.number("x2"), r.number("y2")});
+      s.path.move_to({coordinate(r, "x1"), coordinate(r, "y1")});
+      s.path.line_to({coordinate(r, "x2"), coordinate(r, "y2")});
       paint(r, s);
       if (!s.stroke && r.has("fill")) r.note_at("stroke", "is required for a line");
       e.content = std::move(s);
@@ -117,10 +169,17 @@ class Loader {
       im.file = asset(r, "src");
       im.fit = fit(r, "contain");
       try {
-        im.pixels = std::make_shared<const Raster>(read_image(im.file));
+        im.pixels = std::make_shared<const Raster>(read_image(im.file, limits::asset_pixels));
       } catch (const Error& err) {
-        r.fail_at("src", "is not an image cardface reads (PNG or JPEG)");
+        const std::string what = err.problems().empty() ? "" : err.problems().front().message;
+        r.fail_at("src", what.find("pixels") != std::string::npos
+                             ? what
+                             : "is not an image cardface reads (PNG or JPEG)");
       }
+      asset_pixels_ += std::int64_t{im.pixels->width} * im.pixels->height;
+      if (asset_pixels_ > limits::template_asset_pixels)
+        r.fail_at("src", "brings the template's images to " + std::to_string(asset_pixels_) +
+                             " pixels; at most " + std::to_string(limits::template_asset_pixels));
       e.content = std::move(im);
     } else if (kind == "photo") {
       PhotoElement p;
@@ -150,6 +209,9 @@ class Loader {
                             ? security::GhostParams::Screen::dots
                             : security::GhostParams::Screen::lines;
       g.params.dpi = r.integer("dpi", 1200, 72, 2400);
+      if (g.box.width * g.box.height * std::pow(g.params.dpi / 25.4, 2) > limits::ghost_pixels)
+        r.fail_at("dpi", "gives the ghost image more than " + std::to_string(limits::ghost_pixels) +
+                             " pixels");
       g.params.screen_pitch_mm = r.number("pitch", g.params.screen_pitch_mm);
       if (g.params.screen_pitch_mm <= 0) r.note_at("pitch", "must be greater than 0");
       g.params.screen_angle_deg = r.number("angle", g.params.screen_angle_deg);
@@ -186,7 +248,13 @@ class Loader {
         m.radius_mm = r.non_negative("radius", 0);
       }
       m.lines = r.integer("lines", 1, 1, 1000);
-      m.line_gap_mm = r.non_negative("line_gap", 0);
+      m.line_gap_mm = at_most(r, "line_gap", r.non_negative("line_gap", 0), limits::card_side_mm);
+      // A glyph is at least about a third of the cap height wide.
+      const double length_mm = m.layout == MicrotextElement::Layout::path ? control_length(m.path)
+                               : m.layout == MicrotextElement::Layout::frame
+                                   ? 2 * (m.box.width + m.box.height)
+                                   : m.box.width;
+      spend_glyphs(r, m.lines * length_mm / (m.cap_height_mm / 3) + double(m.source.size()));
       e.content = std::move(m);
     } else if (kind == "relief") {
       e.content = relief(r);
@@ -219,13 +287,13 @@ class Loader {
       e.content = barcode(r);
     } else if (kind == "group") {
       GroupElement g;
-      g.origin = {r.number("x", 0), r.number("y", 0)};
+      g.origin = {coordinate(r, "x", 0), coordinate(r, "y", 0)};
       g.height_mm = r.non_negative("height", 0);
       g.children = elements(r, "children");
       e.content = std::move(g);
     } else {  // stack
       StackElement s;
-      s.origin = {r.number("x", 0), r.number("y", 0)};
+      s.origin = {coordinate(r, "x", 0), coordinate(r, "y", 0)};
       s.gap_mm = r.non_negative("gap", 0);
       s.children = elements(r, "children");
       for (const Element& child : s.children)
@@ -239,15 +307,17 @@ class Loader {
 
   TextElement text(JsonReader& r) {
     TextElement t;
-    t.anchor = {r.number("x"), r.number("y")};
+    t.anchor = {coordinate(r, "x"), coordinate(r, "y")};
     t.source = r.string("text");
+    spend_glyphs(r, double(t.source.size()));
     t.family = r.string("font", "sans");
-    t.size_pt = r.positive("size");
+    t.size_pt = at_most(r, "size", r.positive("size"), limits::text_size_pt);
     t.color = color(r, "color", Rgba{0, 0, 0, 1});
     const std::string align = r.one_of("align", {"left", "center", "right"}, "left");
     t.align = align == "center" ? Align::center : align == "right" ? Align::right : Align::left;
-    t.letter_spacing_mm = r.number("letter_spacing", 0);
-    t.max_width_mm = r.non_negative("max_width", 0);
+    t.letter_spacing_mm =
+        at_most(r, "letter_spacing", r.number("letter_spacing", 0), limits::letter_spacing_mm);
+    t.max_width_mm = at_most(r, "max_width", r.non_negative("max_width", 0), limits::card_side_mm);
     t.min_size_pt = r.non_negative("min_size", 0);
     if (t.min_size_pt > t.size_pt) r.note_at("min_size", "must not exceed size");
     if (t.min_size_pt > 0 && t.max_width_mm == 0)
@@ -255,7 +325,7 @@ class Loader {
     t.wrap = r.boolean("wrap", false);
     t.max_lines = r.integer("max_lines", t.wrap ? 2 : 1, 1, 20);
     if (t.wrap && t.max_width_mm == 0) r.note_at("wrap", "needs max_width");
-    t.line_height = r.number("line_height", 1.2);
+    t.line_height = at_most(r, "line_height", r.number("line_height", 1.2), limits::line_height);
     if (t.line_height <= 0) r.note_at("line_height", "must be greater than 0");
     return t;
   }
@@ -280,6 +350,7 @@ class Loader {
       p.phase_step_rad = r.number("phase_step", p.phase_step_rad / kRad) * kRad;
       p.rotation_rad = r.number("rotation", 0) * kRad;
       p.samples = count("samples", p.samples);
+      spend_segments(r, double(p.curves) * p.samples);
       g.params = p;
     } else if (pattern == "wave_band") {
       security::WaveBandParams p;
@@ -293,6 +364,7 @@ class Loader {
       p.phase_rad = r.number("phase", 0) * kRad;
       p.phase_step_rad = r.number("phase_step", p.phase_step_rad / kRad) * kRad;
       p.samples = count("samples", p.samples);
+      spend_segments(r, double(p.lines) * p.samples);
       g.params = p;
     } else {
       security::FrameParams p;
@@ -306,6 +378,7 @@ class Loader {
       p.phase_rad = r.number("phase", 0) * kRad;
       p.phase_step_rad = r.number("phase_step", p.phase_step_rad / kRad) * kRad;
       p.samples = count("samples", p.samples);
+      spend_segments(r, double(p.lines) * p.samples);
       g.params = p;
     }
     g.stroke = Stroke{color(r, "stroke", Rgba{0, 0, 0, 1}), r.positive("stroke_width")};
@@ -329,6 +402,10 @@ class Loader {
     p.wave_amplitude_mm = r.non_negative("wave_amplitude", 0);
     p.wavelength_mm = r.positive("wavelength", p.wavelength_mm);
     if (p.box.height / p.spacing_mm > 2000) r.note_at("spacing", "gives more than 2000 lines");
+    p.soften_mm = at_most(r, "soften", p.soften_mm, limits::relief_soften_mm);
+    if (p.box.width * p.box.height > limits::relief_area_mm2)
+      r.fail("covers more than " + std::to_string(int(limits::relief_area_mm2)) + " mm²");
+    spend_segments(r, std::floor(p.box.height / p.spacing_mm) * std::ceil(p.box.width / p.step_mm));
     m.color = color(r, "color", Rgba{0, 0, 0, 1});
     m.stroke_width_mm = r.positive("stroke_width", m.stroke_width_mm);
     m.rainbow = rainbow(r);
@@ -339,8 +416,9 @@ class Loader {
     } else {
       m.mask_text = mask.string("text");
       m.mask_family = mask.string("font", m.mask_family);
-      m.mask_size_pt = mask.positive("size");
-      m.mask_anchor = {mask.number("x"), mask.number("y")};
+      spend_glyphs(mask, double(m.mask_text.size()));
+      m.mask_size_pt = at_most(mask, "size", mask.positive("size"), limits::text_size_pt);
+      m.mask_anchor = {coordinate(mask, "x"), coordinate(mask, "y")};
       const std::string align = mask.one_of("align", {"left", "center", "right"}, "left");
       m.mask_align = align == "center"  ? Align::center
                      : align == "right" ? Align::right
@@ -364,11 +442,13 @@ class Loader {
     m.date_of_birth = r.string("date_of_birth", m.date_of_birth);
     m.date_of_expiry = r.string("date_of_expiry", m.date_of_expiry);
     m.family = r.string("font", m.family);
-    m.left_mm = r.number("left", m.left_mm);
-    m.middle_from_bottom_mm = r.number("middle_line_from_bottom", m.middle_from_bottom_mm);
-    m.pitch_mm = r.non_negative("pitch", m.pitch_mm);
-    m.line_spacing_mm = r.non_negative("line_spacing", m.line_spacing_mm);
-    m.cap_height_mm = r.non_negative("cap_height", m.cap_height_mm);
+    m.left_mm = coordinate(r, "left", m.left_mm);
+    m.middle_from_bottom_mm = coordinate(r, "middle_line_from_bottom", m.middle_from_bottom_mm);
+    m.pitch_mm = at_most(r, "pitch", r.non_negative("pitch", m.pitch_mm), limits::card_side_mm);
+    m.line_spacing_mm = at_most(
+        r, "line_spacing", r.non_negative("line_spacing", m.line_spacing_mm), limits::card_side_mm);
+    m.cap_height_mm = at_most(r, "cap_height", r.non_negative("cap_height", m.cap_height_mm),
+                              limits::card_side_mm);
     m.color = color(r, "color", Rgba{0, 0, 0, 1});
     if (m.pitch_mm <= 0 || m.cap_height_mm <= 0)
       r.note("pitch and cap_height must be greater than 0");
@@ -400,7 +480,25 @@ class Loader {
   }
 
   Rect rect(JsonReader& r) {
-    return {r.number("x"), r.number("y"), r.positive("width"), r.positive("height")};
+    return {coordinate(r, "x"), coordinate(r, "y"),
+            at_most(r, "width", r.positive("width"), limits::card_side_mm),
+            at_most(r, "height", r.positive("height"), limits::card_side_mm)};
+  }
+
+  // An upper bound of a path's length: its control polygon.
+  static double control_length(const Path& path) {
+    double length = 0;
+    Point at{0, 0};
+    for (const PathOp& op : path.ops) {
+      const int points = op.verb == PathOp::Verb::cubic   ? 3
+                         : op.verb == PathOp::Verb::close ? 0
+                                                          : 1;
+      for (int i = 0; i < points; ++i) {
+        if (op.verb != PathOp::Verb::move) length += std::hypot(op.p[i].x - at.x, op.p[i].y - at.y);
+        at = op.p[i];
+      }
+    }
+    return length;
   }
 
   // "rainbow": {"from": [x, y], "to": [x, y], "colors": ["#...", ...]}: split-fountain colour.
@@ -454,9 +552,19 @@ class Loader {
 
   Path path_data(JsonReader& r, const std::string& key) {
     if (!r.has(key)) return r.string(key), Path{};  // noted as required
+    const std::string data = r.string(key);
+    if (data.size() > limits::path_data_bytes)
+      r.fail_at(key, "is " + std::to_string(data.size()) + " bytes long; at most " +
+                         std::to_string(limits::path_data_bytes));
     std::string error;
-    auto p = parse_path_data(r.string(key), error);
+    auto p = parse_path_data(data, error);
     if (!p) r.fail_at(key, error);
+    for (const PathOp& op : p->ops)
+      for (const Point& q : op.p)
+        if (std::abs(q.x) > limits::coordinate_mm || std::abs(q.y) > limits::coordinate_mm)
+          r.fail_at(key,
+                    "has a point beyond " + std::to_string(int(limits::coordinate_mm)) + " mm");
+    spend_segments(r, double(p->ops.size()));
     return *p;
   }
 
@@ -477,6 +585,9 @@ class Loader {
 
   fs::path dir_;
   Faults& faults_;
+  Budget budget_;
+  int depth_ = 0;
+  std::int64_t asset_pixels_ = 0;
 };
 
 }  // namespace
@@ -489,6 +600,12 @@ Template Template::load_dir(const std::filesystem::path& dir) {
     throw Error(ErrorKind::tmpl, dir.string(), "no template.json in this directory");
   std::ifstream in(file, std::ios::binary);
   if (!in) throw Error(ErrorKind::file, file.string(), "cannot read the template");
+  std::error_code size_error;
+  if (const auto bytes = std::filesystem::file_size(file, size_error);
+      !size_error && bytes > limits::template_bytes)
+    throw Error(ErrorKind::tmpl, file.string(),
+                "is " + std::to_string(bytes) + " bytes; at most " +
+                    std::to_string(limits::template_bytes));
   std::stringstream buffer;
   buffer << in.rdbuf();
   return parse_json(buffer.str(), dir, file.string());
@@ -496,13 +613,12 @@ Template Template::load_dir(const std::filesystem::path& dir) {
 
 Template Template::parse_json(const std::string& text, const std::filesystem::path& dir,
                               const std::string& label) {
+  if (text.size() > limits::template_bytes)
+    throw Error(ErrorKind::tmpl, label,
+                "is " + std::to_string(text.size()) + " bytes; at most " +
+                    std::to_string(limits::template_bytes));
+  const auto json = json_text::parse<nlohmann::json>(text, ErrorKind::tmpl, label);
   std::error_code ec;
-  nlohmann::json json;
-  try {
-    json = nlohmann::json::parse(text);
-  } catch (const nlohmann::json::parse_error& e) {
-    throw Error(ErrorKind::tmpl, label, json_text::syntax_error_message(text, e));
-  }
   // A folder that brings its own card type: one folder is a new card (docs/card-types.md).
   if (std::filesystem::exists(dir / "card-type.json", ec))
     card::add_card_type(card::read_card_type_file(dir / "card-type.json"));

@@ -183,8 +183,9 @@ TEST(BarcodeElement, TheModuleShrinksToFitButNotBelowItsMinimum) {
       R"({"kind": "barcode", "panel": "k", "content": "{surname} {given_names} {id_number}", "x": 0, "y": 0, "width": 6, "height": 6, "module": 0.5)";
   const Template shrinks =
       Template::load_dir(write_template("barcode-shrink", base + R"(, "min_module": 0.1})"));
-  const auto& code = std::get<Barcode>(
-      compose(specimen(), shrinks, Fonts::bundled(), {{Side::back}}).faces[0].items[0].content);
+  // The Scene is kept: `code` refers into it.
+  const Scene scene = compose(specimen(), shrinks, Fonts::bundled(), {{Side::back}});
+  const auto& code = std::get<Barcode>(scene.faces[0].items[0].content);
   EXPECT_NEAR((code.columns + 4) * code.module_mm, 6.0, 1e-9);
   EXPECT_LT(code.module_mm, 0.5);
   const Template too_small = Template::load_dir(write_template("barcode-small", base + "}"));

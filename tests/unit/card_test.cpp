@@ -169,15 +169,26 @@ TEST(CardJson, Malformed) {
   const Lines lines = problems_in_text(R"({"type": "fprc-2023", "surname": "ZHENGJIAN)");
   ASSERT_EQ(lines.size(), 1u);
   EXPECT_EQ(lines[0],
-            "(json): is not valid JSON: invalid string: missing closing quote (line 1, column 44)");
+            "(json): is not valid JSON: invalid string: missing closing quote at /surname (line 1, "
+            "column 44)");
+  // After a complete value the fault is the object's: the path stops there.
   EXPECT_EQ(problems_in_text(R"({"type": "fprc-2023",})"),
-            Lines{"(json): is not valid JSON: unexpected '}'; expected string literal (line 1, "
-                  "column 22)"});
+            Lines{"(json): is not valid JSON: unexpected '}'; expected string literal at / (line "
+                  "1, column 22)"});
   EXPECT_EQ(problems_in_text(""),
             Lines{"(json): is not valid JSON: unexpected end of input; expected '[', '{', or a "
-                  "literal (line 1, column 1)"});
+                  "literal at / (line 1, column 1)"});
   EXPECT_EQ(problems_in_text("{\"surname\":\n  tru}"),
-            Lines{"(json): is not valid JSON: invalid literal (line 2, column 6)"});
+            Lines{"(json): is not valid JSON: invalid literal at /surname (line 2, column 6)"});
+}
+
+// nlohmann-json throws out_of_range (406), not parse_error, for a number beyond double: it is
+// still a cardface::Error, with the JSON path, and the number is not quoted.
+TEST(CardJson, NumberOutOfRangeIsAnErrorWithItsPath) {
+  EXPECT_EQ(problems_in_text(R"({"type": "fprc-2023", "sex": 1e400})"),
+            Lines{"(json): is not valid JSON: number out of range at /sex (line 1, column 34)"});
+  EXPECT_EQ(problems_in_text("[0, [1, -1e400]]"),
+            Lines{"(json): is not valid JSON: number out of range at /1/1 (line 1, column 14)"});
 }
 
 TEST(CardJson, MalformedDoesNotQuoteTheRecord) {

@@ -1,0 +1,7 @@
+// A JSON Lines batch file.
+#include "fuzz_batch.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  cardface::fuzz::read_batch(data, size, "batch.jsonl");
+  return 0;
+}
