@@ -19,6 +19,8 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
         d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
     }
   return d[a.size()][b.size()];
+}
+
 // Finds where parsing stops and the JSON path there (`/sides/front/elements/3/size`):
 // nlohmann hands every fault, with its byte offset, to a SAX handler.
 class FaultFinder : public nlohmann::json_sax<nlohmann::json> {
@@ -128,12 +130,7 @@ std::string position(std::string_view text, std::size_t offset) {
 }
 
 std::string parse_error_reason(const nlohmann::json::parse_error& e) {
-  std::string what = e.what();
-  const std::size_t dash = what.find(" - ");
-  std::string reason = dash == std::string::npos ? "syntax error" : what.substr(dash + 3);
-  if (const std::size_t quote = reason.find("; last read:"); quote != std::string::npos)
-    reason.erase(quote);
-  return reason;
+  return reason(e);
 }
 
 std::string syntax_error_message(std::string_view text, const nlohmann::json::parse_error& e) {
@@ -156,6 +153,8 @@ std::string with_suggestion(std::string message, std::string_view typo,
   const std::string_view best = closest_name(typo, known);
   if (!best.empty()) message += "; did you mean \"" + std::string(best) + "\"?";
   return message;
+}
+
 void fail(const nlohmann::json::exception& e, std::string_view text, ErrorKind kind,
           const std::string& where) {
   FaultFinder finder;
