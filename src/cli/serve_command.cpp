@@ -69,10 +69,12 @@ void add_serve(CLI::App& app) {
   cmd->add_flag("--allow-edit", a.allow_edit,
                 "Let the workbench save a template back to its folder (PUT /v1/templates/NAME)");
   cmd->add_flag("--quiet,-q", a.quiet, "No request log lines on stderr");
+  add_types_option(*cmd);
 }
 
 int run_serve() {
   const ServeArgs& a = serve_args();
+  load_type_folders();
   serve::ServeOptions o;
   const auto colon = a.listen.rfind(':');
   if (colon == std::string::npos || colon == 0)

@@ -5,6 +5,7 @@
 #include "cardface/card.h"
 #include "cardface/compose.h"
 #include "cardface/error.h"
+#include "cardface/lint.h"
 #include "cardface/panels.h"
 #include "cardface/print.h"
 #include "cardface/render.h"
@@ -37,13 +38,17 @@ struct RenderOrder {
   std::optional<Date> seal_date;
 };
 
-RenderOrder read_order(const json& request, const ServiceState& state) {
+// `lint` takes the same request as render; its record is optional (the static parts alone).
+RenderOrder read_order(const json& request, const ServiceState& state, bool lint = false) {
   RenderOrder o;
   RequestFields f(request, "");
   if (auto name = f.text("template")) o.template_name = *name;
   o.template_json = f.object("template_json");
   o.record = f.object("record");
-  if (!o.record && !request.contains("record")) f.add("record", "required: the holder's record");
+  if (!lint && !o.record && !request.contains("record"))
+    f.add("record", "required: the holder's record");
+  if (lint && !o.record && o.template_name.empty())
+    f.add("template", "required when no record is given (a record names its card type)");
   o.photo_base64 = f.text("photo_base64");
   const std::string side = f.choice("sides", {"front", "back", "both"}, "both");
   o.sides = side == "front"  ? std::vector{Side::front}
@@ -195,6 +200,58 @@ Reply render_route(ServiceState& state, const std::string& request_json,
     reply.body = zip_archive(files);
   }
   return reply;
+}
+
+// POST /v1/lint: the render request's record and template through the layout checks
+// (docs/lint.md) instead of a backend: every finding as JSON, never a holder's value.
+Reply lint_route(ServiceState& state, const std::string& request_json,
+                 const std::string* photo_part, Deadline deadline) {
+  const json request = parse_request_json(request_json, photo_part ? "request" : "");
+  const RenderOrder o = read_order(request, state, true);
+  std::optional<RequestPhoto> photo;
+  if (photo_part)
+    photo.emplace(*photo_part, state.options.max_image_side, "photo");
+  else if (o.photo_base64)
+    photo.emplace(decode_base64(*o.photo_base64, "/photo_base64"), state.options.max_image_side,
+                  "/photo_base64");
+  std::optional<Card> card;
+  if (o.record) card = read_record(*o.record, photo ? &*photo : nullptr);
+  const std::string name =
+      o.template_name.empty() ? state.shelf.default_for(card->type) : o.template_name;
+  const auto renderer = renderer_for(state, o, name);
+
+  ComposeOptions compose_options;
+  compose_options.sides = o.sides;
+  if (!card) {
+    card.emplace();
+    card->type = renderer->tmpl().card_types().front();
+    compose_options.static_only = true;
+  }
+  LintOptions options;
+  options.dpi = o.dpi;
+  std::vector<Finding> findings;
+  try {
+    const Scene scene = renderer->compose(*card, compose_options);
+    check_deadline(state, deadline);
+    findings = lint(scene, options);
+  } catch (const Error& e) {
+    throw refusal_from(e, "/record", o.template_json ? "/template_json" : "/template");
+  }
+  json out = json::array();
+  int errors = 0;
+  for (const Finding& f : findings) {
+    json one = {{"side", to_string(f.side)},
+                {"element", f.element},
+                {"rule", f.rule},
+                {"severity", to_string(f.severity)},
+                {"reason", f.reason}};
+    if (f.area) one["area_mm"] = {f.area->x, f.area->y, f.area->width, f.area->height};
+    errors += f.severity == Severity::error;
+    out.push_back(std::move(one));
+  }
+  const json body = {
+      {"findings", out}, {"errors", errors}, {"warnings", int(findings.size()) - errors}};
+  return Reply{200, "application/json", body.dump(), ""};
 }
 
 }  // namespace cardface::serve

@@ -172,6 +172,17 @@ class Service {
       const std::string photo = req.get_file_value("photo").content;
       return render_route(state_, request, &photo, deadline);
     });
+    add("POST", "/v1/lint", true, true, [this](const httplib::Request& req, Deadline deadline) {
+      if (!req.is_multipart_form_data()) return lint_route(state_, req.body, nullptr, deadline);
+      if (!req.has_file("request"))
+        throw Refusal(400, "request", "a multipart lint needs a part \"request\" (its JSON)");
+      const std::string request = req.get_file_value("request").content;
+      if (!req.has_file("photo")) return lint_route(state_, request, nullptr, deadline);
+      const std::string photo = req.get_file_value("photo").content;
+      return lint_route(state_, request, &photo, deadline);
+    });
+    add("GET", "/v1/types", true, false,
+        [](const httplib::Request&, Deadline) { return types_route(); });
     add("POST", "/v1/mrz", true, true,
         [this](const httplib::Request& req, Deadline) { return mrz_route(state_, req.body); });
     add("POST", "/v1/verify", true, true, [this](const httplib::Request& req, Deadline) {

@@ -61,7 +61,10 @@ void check_deadline(const ServiceState& state, Deadline deadline);
 // can call them directly).
 Reply render_route(ServiceState& state, const std::string& request_json,
                    const std::string* photo_part, Deadline deadline);
+Reply lint_route(ServiceState& state, const std::string& request_json,
+                 const std::string* photo_part, Deadline deadline);
 Reply mrz_route(ServiceState& state, const std::string& request_json);
+Reply types_route();
 Reply verify_route(ServiceState& state, const std::string& image, const std::string* record_json);
 Reply templates_route(ServiceState& state);
 Reply template_json_route(ServiceState& state, const std::string& name);

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "cardface/card.h"
 #include "cardface/error.h"
 #include "cardface/template.h"
 #include "core/paths.h"
@@ -104,6 +105,19 @@ Reply samples_route() {
     list.push_back(item);
   }
   return Reply{200, "application/json", json{{"samples", list}}.dump(), ""};
+}
+
+// GET /v1/types: the card types this server knows (bundled, --types folders, the templates'
+// own card-type.json), each with what a record of it holds. The source is the file's name
+// only: the server's folders are its own business.
+Reply types_route() {
+  json list = json::array();
+  for (const CardTypeSummary& t : card_type_summaries())
+    list.push_back({{"name", t.name},
+                    {"description", t.description},
+                    {"source", t.source.filename().string()},
+                    {"fields", describe_card_type(t.name)}});
+  return Reply{200, "application/json", json{{"types", list}}.dump(), ""};
 }
 
 }  // namespace cardface::serve

@@ -211,6 +211,51 @@ class Api(unittest.TestCase):
         self.assertFalse(json.loads(body)["valid"])
         self.assertIn("line 2, position 7", json.loads(body)["problems"][0])
 
+    def lint(self, **fields):
+        code, _, body = request(self.url + "/v1/lint", fields)
+        return code, json.loads(body)
+
+    def test_lint(self):
+        photo = base64.b64encode(photo_bytes()).decode()
+        # The bundled specimen lints clean for its sample holder, and its static parts too
+        # (docs/lint.md); the CLI says the same.
+        code, clean = self.lint(record=record(), photo_base64=photo)
+        self.assertEqual(code, 200, clean)
+        self.assertEqual((clean["findings"], clean["errors"], clean["warnings"]), ([], 0, 0))
+        cli = subprocess.run([CARDFACE, "lint", "fprc-2023", SAMPLE], capture_output=True)
+        self.assertEqual(cli.returncode, 0, cli.stderr)
+        code, static = self.lint(template="fprc-2023")
+        self.assertEqual(code, 200, static)
+        self.assertEqual(static["findings"], [])
+        # A planted fault in an edited template: the five stars moved off the card.
+        _, _, text = request(self.url + "/v1/templates/fprc-2023")
+        edited = json.loads(text)
+        stars = edited["sides"]["front"]["elements"][5]
+        self.assertEqual(stars["id"], "stars")
+        stars["x"] = 120
+        code, found = self.lint(template="fprc-2023", template_json=edited, record=record(),
+                                photo_base64=photo, sides="front")
+        self.assertEqual(code, 200, found)
+        off = [f for f in found["findings"] if f["element"] == "stars"]
+        self.assertEqual([(f["side"], f["rule"], f["severity"]) for f in off],
+                         [("front", "outside-trim", "error")], found)
+        self.assertEqual(found["errors"], 1, found)
+        self.assertEqual(len(off[0]["area_mm"]), 4)
+        self.assertNotIn("ZHENGJIAN", json.dumps(found))  # findings name elements, not holders
+        # Without a record the template must be named (a record would name its card type).
+        self.refused(400, request(self.url + "/v1/lint", {}), "/template", "required")
+
+    def test_types(self):
+        code, _, body = request(self.url + "/v1/types")
+        self.assertEqual(code, 200, body)
+        types = {t["name"]: t for t in json.loads(body)["types"]}
+        self.assertLessEqual({"fprc-2017", "fprc-2023", "td1"}, set(types))
+        self.assertEqual(types["fprc-2023"]["source"], "fprc-2023.json")
+        self.assertIn("id_number", types["fprc-2023"]["fields"])
+        cli = subprocess.run([CARDFACE, "types", "fprc-2023"], capture_output=True, text=True,
+                             check=True)
+        self.assertEqual(types["fprc-2023"]["fields"], cli.stdout)
+
     def test_verify_specimen_seal(self):
         _, _, back = self.render(sides="back", dpi=600)
         code, _, body = request(self.url + "/v1/verify", back,
