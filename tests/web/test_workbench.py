@@ -77,6 +77,15 @@ class Workbench(unittest.TestCase):
             t.value = JSON.stringify(r, null, 2);
             t.dispatchEvent(new Event('input'));""")
 
+    def edit_template(self, change):
+        """Applies `change` (JS over `t`, the parsed template.json) in the template editor."""
+        self.browser.execute_script("""
+            const e = document.getElementById('template-json');
+            const t = JSON.parse(e.value);
+            """ + change + """;
+            e.value = JSON.stringify(t, null, 2);
+            e.dispatchEvent(new Event('input'));""")
+
     def shot(self, name):
         path = os.path.join(ARTIFACTS, name)
         self.browser.save_screenshot(path)
@@ -167,6 +176,27 @@ class Workbench(unittest.TestCase):
         webdriver.ActionChains(b).move_to_element_with_offset(front_box, 40, 60).perform()
         self.wait("!document.getElementById('loupe-view').hidden")
         self.shot("workbench-loupe.png")
+
+        # Lint: the specimen is clean; the stars moved off the card are listed by id and
+        # rule, and a click on the finding selects the element in the template editor.
+        b.find_element(By.ID, "loupe").click()
+        b.find_element(By.ID, "debug").click()
+        self.wait("window.cardface.lints >= 1 && document.getElementById('lint-state')"
+                  ".textContent === 'lint: clean'", 60)
+        before = b.execute_script("return window.cardface.lints")
+        self.edit_template("t.sides.front.elements.find(e => e.id === 'stars').x = 120")
+        self.wait(f"window.cardface.lints > {before} && "
+                  "document.querySelector('#lint-findings li') !== null", 60)
+        finding = b.find_element(By.CSS_SELECTOR, "#lint-findings li")
+        self.assertIn("front stars", finding.text)
+        self.assertIn("outside-trim (error)", finding.text)
+        self.assertEqual(b.find_element(By.ID, "lint-state").text, "lint: 1 finding")
+        finding.click()
+        selected = b.execute_script("""
+            const t = document.getElementById('template-json');
+            return t.value.slice(t.selectionStart, t.selectionEnd);""")
+        self.assertEqual(selected, '"id": "stars"')
+        self.shot("workbench-lint.png")
 
 
 if __name__ == "__main__":

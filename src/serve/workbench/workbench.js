@@ -17,7 +17,7 @@ const state = {
   urls: {},
 };
 // Measured by the browser test (tests/web): edit → new front image on screen, in ms.
-window.cardface = { editToFrontMs: [], renders: 0 };
+window.cardface = { editToFrontMs: [], renders: 0, lints: 0 };
 
 function token() { return sessionStorage.getItem("cardface-token") || ""; }
 function headers(extra) {
@@ -79,8 +79,43 @@ function showProblems(problems) {
   listProblems($("record-problems"), record, $("record"));
   listProblems($("template-problems"), tmpl, $("template-json"));
   listProblems($("request-problems"), other, null);
-  // Lint findings (cardface lint, #12) will list here too, clickable the same way, once the
-  // server has POST /v1/lint.
+}
+
+// ---- lint findings (POST /v1/lint): listed under the faces, a click selects the element ----
+
+function selectElement(element) {
+  const t = $("template-json");
+  if (element.startsWith("/")) return selectPointer(t, "/template_json" + element);
+  const m = new RegExp('"id"\\s*:\\s*"' + element.replace(/[.*+?^${}()|[\]\\]/g, "\\$&") + '"').exec(t.value);
+  t.focus();
+  if (m) t.setSelectionRange(m.index, m.index + m[0].length);
+}
+
+async function lintNow(body, generation) {
+  const reply = await api("/v1/lint", {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify(Object.assign({}, body, { debug_layout: false, show_uv: false })),
+  });
+  if (generation !== state.generation) return;  // an edit came since: its own lint follows
+  const list = $("lint-findings");
+  list.replaceChildren();
+  if (!reply.ok) { $("lint-state").textContent = ""; return; }  // the render lists why
+  const { findings } = await reply.json();
+  for (const f of findings) {
+    const li = document.createElement("li");
+    li.className = f.severity;
+    const code = document.createElement("code");
+    code.textContent = f.side + " " + f.element;
+    li.append(code, ": " + f.rule + " (" + f.severity + "): " + f.reason);
+    li.addEventListener("click", () => selectElement(f.element));
+    list.append(li);
+  }
+  $("lint-state").textContent = findings.length
+    ? "lint: " + findings.length + (findings.length === 1 ? " finding" : " findings")
+    : "lint: clean";
+  window.cardface.lints++;
+  document.body.dataset.lints = String(window.cardface.lints);
 }
 
 // ---- the request the editors stand for -------------------------------------------------
@@ -207,6 +242,7 @@ async function renderNow() {
     if ($("panels").checked) await renderPanels({ template: body.template, record: body.record,
       template_json: body.template_json, photo_base64: body.photo_base64 });
     if ($("loupe").checked) await renderLoupe(body);
+    lintNow(body, generation).catch(() => {});  // after the faces: never delays them
   } catch (e) {
     showProblems(e && e.problems ? e.problems : [{ pointer: "", message: String(e) }]);
     setStatus("not rendered: see the problems");
