@@ -106,8 +106,19 @@ static_assert(static_cast<int>(cardface::SealStatus::malformed) == CARDFACE_SEAL
               static_cast<int>(cardface::SealStatus::unreadable) == CARDFACE_SEAL_UNREADABLE &&
               static_cast<int>(cardface::SealStatus::genuine) == CARDFACE_SEAL_GENUINE);
 
-bool known_side(cardface_side side) {
-  return side == CARDFACE_FRONT || side == CARDFACE_BACK;
+// A C caller may pass any int where the header says an enum; C++ may not load an enum object
+// holding a value outside its enumerators' range, so arguments are checked as the ints they are.
+template <class Enum>
+int as_int(const Enum& value) {
+  static_assert(sizeof(Enum) == sizeof(int));
+  int raw;
+  std::memcpy(&raw, &value, sizeof raw);
+  return raw;
+}
+
+bool known_side(const cardface_side& side) {
+  const int raw = as_int(side);
+  return raw == CARDFACE_FRONT || raw == CARDFACE_BACK;
 }
 
 cardface::Side side_of(cardface_side side) {
@@ -282,7 +293,7 @@ cardface_status cardface_render_bitmap(const cardface_renderer* renderer, const 
                                        cardface_pixel_format format, cardface_bitmap** out) {
   if (const cardface_status s = check_render(out, renderer, card, &side); s != CARDFACE_OK)
     return s;
-  if (format != CARDFACE_ARGB32_PREMULTIPLIED && format != CARDFACE_RGBA8)
+  if (const int raw = as_int(format); raw != CARDFACE_ARGB32_PREMULTIPLIED && raw != CARDFACE_RGBA8)
     return fail(CARDFACE_ERROR_ARGUMENT, "format", "is not a cardface_pixel_format");
   return create(out, [&] {
     cardface::Bitmap bitmap = face_bitmap(renderer, card, side, options_of(options));

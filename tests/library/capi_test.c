@@ -188,6 +188,15 @@ static void* render_front(void* arg) {
   return NULL;
 }
 
+/* Whether `needle` stands in the bytes (which are not NUL-terminated). */
+static int bytes_contain(const cardface_bytes* b, const char* needle) {
+  const size_t n = strlen(needle), size = cardface_bytes_size(b);
+  const uint8_t* data = cardface_bytes_data(b);
+  for (size_t i = 0; i + n <= size; ++i)
+    if (memcmp(data + i, needle, n) == 0) return 1;
+  return 0;
+}
+
 static int same_bytes(const cardface_bytes* a, const cardface_bytes* b) {
   return cardface_bytes_size(a) == cardface_bytes_size(b) && cardface_bytes_size(a) > 0 &&
          memcmp(cardface_bytes_data(a), cardface_bytes_data(b), cardface_bytes_size(a)) == 0;
@@ -259,7 +268,7 @@ static void faces(const cardface_renderer* r, const cardface_card* c) {
   cardface_bytes_free(bytes);
   CHECK(cardface_render_svg(r, c, CARDFACE_BACK, &options, &bytes) == CARDFACE_OK);
   CHECK(cardface_bytes_size(bytes) > 1000 &&
-        strstr((const char*)cardface_bytes_data(bytes), "<svg"));
+        bytes_contain(bytes, "<svg"));
   cardface_bytes_free(bytes);
 }
 
@@ -289,7 +298,7 @@ static void seals(const cardface_renderer* r, const cardface_card* c) {
                              &status, &fields) == CARDFACE_OK);
   CHECK(status == CARDFACE_SEAL_GENUINE);
   CHECK(fields &&
-        strstr((const char*)cardface_bytes_data(fields), "\"id_number\":\"931586198001010028\""));
+        bytes_contain(fields, "\"id_number\":\"931586198001010028\""));
   cardface_bytes_free(fields);
   CHECK(cardface_verify_seal(cardface_bytes_data(png), cardface_bytes_size(png), other_key, NULL,
                              &status, NULL) == CARDFACE_OK);
