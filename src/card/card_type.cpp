@@ -303,12 +303,7 @@ const FieldSpec* CardType::field(std::string_view field_name) const {
 
 std::shared_ptr<const CardType> read_card_type_file(const fs::path& file) {
   const std::string text = read_text(file);
-  nlohmann::json json;
-  try {
-    json = nlohmann::json::parse(text);
-  } catch (const nlohmann::json::parse_error& e) {
-    throw Error(ErrorKind::tmpl, file.string(), json_text::syntax_error_message(text, e));
-  }
+  const auto json = json_text::parse<nlohmann::json>(text, ErrorKind::tmpl, file.string());
   tmpl::Faults faults;
   auto type = read_type(json, file, faults);
   if (!faults.empty()) {

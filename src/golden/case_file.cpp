@@ -3,11 +3,13 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <set>
+#include <sstream>
 
 #include "cardface/error.h"
 #include "cardface/golden.h"
 #include "cardface/panels.h"
 #include "cardface/sheet.h"
+#include "core/json_text.h"
 
 namespace cardface::golden {
 namespace fs = std::filesystem;
@@ -15,8 +17,8 @@ using nlohmann::json;
 
 namespace {
 
-const std::vector<std::string> known_keys = {"description", "data",    "template",  "dpi",
-                                             "sides",       "crop_mm", "tolerance", "print",
+const std::vector<std::string> known_keys = {"description", "data",    "template",    "dpi",
+                                             "sides",       "crop_mm", "tolerance",   "print",
                                              "sheet",       "panels",  "debug_layout"};
 const std::vector<std::string> known_tolerance_keys = {"max_channel_delta", "max_differing_pixels"};
 
@@ -42,15 +44,13 @@ class CaseReader {
   }
 
   json parse() const {
-    std::ifstream in(file_);
+    std::ifstream in(file_, std::ios::binary);
     if (!in) fail("", "cannot read the file");
-    try {
-      json c = json::parse(in);
-      if (!c.is_object()) fail("", "must hold a JSON object");
-      return c;
-    } catch (const json::parse_error& e) {
-      fail("", std::string("not valid JSON: ") + e.what());
-    }
+    std::stringstream text;
+    text << in.rdbuf();
+    json c = json_text::parse<json>(text.str(), ErrorKind::file, file_);
+    if (!c.is_object()) fail("", "must hold a JSON object");
+    return c;
   }
 
   void only_known(const json& object, const std::vector<std::string>& known,

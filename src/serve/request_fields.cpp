@@ -114,6 +114,11 @@ nlohmann::json parse_request_json(const std::string& text, const std::string& po
     json = nlohmann::json::parse(text);
   } catch (const nlohmann::json::parse_error& e) {
     throw Refusal(400, pointer, "malformed JSON at byte " + std::to_string(e.byte));
+  } catch (const nlohmann::json::exception& e) {
+    // e.g. 1e400, a number out of range (406); nlohmann's own text would quote the request
+    throw Refusal(400, pointer,
+                  e.id == 406 ? "malformed JSON: a number out of range"
+                              : "malformed JSON (JSON reader error " + std::to_string(e.id) + ")");
   }
   if (!json.is_object()) throw Refusal(400, pointer, "must be a JSON object");
   return json;

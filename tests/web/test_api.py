@@ -125,6 +125,9 @@ class Api(unittest.TestCase):
     # -- bad input ---------------------------------------------------------------------------
 
     def test_malformed_json(self):
+        # A number out of range (1e400) is malformed JSON too, never the reader's own text.
+        self.refused(400, request(self.url + "/v1/render", b'{"dpi": 1e400}', method="POST"), "",
+                     "malformed JSON: a number out of range")
         reply = request(self.url + "/v1/render", b'{"record": {"surname": "A"', method="POST")
         self.refused(400, reply, "", "malformed JSON at byte")
 
