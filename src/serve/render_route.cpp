@@ -85,6 +85,19 @@ RenderOrder read_order(const json& request, const ServiceState& state, bool lint
   return o;
 }
 
+// The request's photo: the multipart part or photo_base64 (not both), checked and decoded.
+void take_photo(std::optional<RequestPhoto>& photo, const RenderOrder& o,
+                const std::string* photo_part, const ServiceState& state) {
+  if (photo_part && o.photo_base64)
+    throw Refusal(400, "/photo_base64",
+                  "send the photo once: as the multipart part \"photo\" or as photo_base64");
+  if (photo_part)
+    photo.emplace(*photo_part, state.options.max_image_side, "photo");
+  else if (o.photo_base64)
+    photo.emplace(decode_base64(*o.photo_base64, "/photo_base64"), state.options.max_image_side,
+                  "/photo_base64");
+}
+
 // The request's record as a Card. A record names its photo by path in a file; a request
 // sends the photo's bytes instead, and no path from a request is ever opened.
 Card read_record(const json& record, const RequestPhoto* photo) {
@@ -159,15 +172,8 @@ Reply render_route(ServiceState& state, const std::string& request_json,
                    const std::string* photo_part, Deadline deadline) {
   const json request = parse_request_json(request_json, photo_part ? "request" : "");
   const RenderOrder o = read_order(request, state);
-  if (photo_part && o.photo_base64)
-    throw Refusal(400, "/photo_base64",
-                  "send the photo once: as the multipart part \"photo\" or as photo_base64");
   std::optional<RequestPhoto> photo;
-  if (photo_part)
-    photo.emplace(*photo_part, state.options.max_image_side, "photo");
-  else if (o.photo_base64)
-    photo.emplace(decode_base64(*o.photo_base64, "/photo_base64"), state.options.max_image_side,
-                  "/photo_base64");
+  take_photo(photo, o, photo_part, state);
   const Card card = read_record(*o.record, photo ? &*photo : nullptr);
   const std::string name =
       o.template_name.empty() ? state.shelf.default_for(card.type) : o.template_name;
@@ -209,11 +215,7 @@ Reply lint_route(ServiceState& state, const std::string& request_json,
   const json request = parse_request_json(request_json, photo_part ? "request" : "");
   const RenderOrder o = read_order(request, state, true);
   std::optional<RequestPhoto> photo;
-  if (photo_part)
-    photo.emplace(*photo_part, state.options.max_image_side, "photo");
-  else if (o.photo_base64)
-    photo.emplace(decode_base64(*o.photo_base64, "/photo_base64"), state.options.max_image_side,
-                  "/photo_base64");
+  take_photo(photo, o, photo_part, state);
   std::optional<Card> card;
   if (o.record) card = read_record(*o.record, photo ? &*photo : nullptr);
   const std::string name =

@@ -163,24 +163,18 @@ class Service {
         });
     add("GET", "/v1/samples", true, false,
         [](const httplib::Request&, Deadline) { return samples_route(); });
-    add("POST", "/v1/render", true, true, [this](const httplib::Request& req, Deadline deadline) {
-      if (!req.is_multipart_form_data()) return render_route(state_, req.body, nullptr, deadline);
-      if (!req.has_file("request"))
-        throw Refusal(400, "request", "a multipart render needs a part \"request\" (its JSON)");
-      const std::string request = req.get_file_value("request").content;
-      if (!req.has_file("photo")) return render_route(state_, request, nullptr, deadline);
-      const std::string photo = req.get_file_value("photo").content;
-      return render_route(state_, request, &photo, deadline);
-    });
-    add("POST", "/v1/lint", true, true, [this](const httplib::Request& req, Deadline deadline) {
-      if (!req.is_multipart_form_data()) return lint_route(state_, req.body, nullptr, deadline);
-      if (!req.has_file("request"))
-        throw Refusal(400, "request", "a multipart lint needs a part \"request\" (its JSON)");
-      const std::string request = req.get_file_value("request").content;
-      if (!req.has_file("photo")) return lint_route(state_, request, nullptr, deadline);
-      const std::string photo = req.get_file_value("photo").content;
-      return lint_route(state_, request, &photo, deadline);
-    });
+    // A render or lint request: its JSON body, or multipart with parts "request" and "photo".
+    for (const auto& [path, route] :
+         {std::pair{"/v1/render", &render_route}, std::pair{"/v1/lint", &lint_route}})
+      add("POST", path, true, true, [this, route](const httplib::Request& req, Deadline deadline) {
+        if (!req.is_multipart_form_data()) return route(state_, req.body, nullptr, deadline);
+        if (!req.has_file("request"))
+          throw Refusal(400, "request", "a multipart request needs a part \"request\" (its JSON)");
+        const std::string request = req.get_file_value("request").content;
+        if (!req.has_file("photo")) return route(state_, request, nullptr, deadline);
+        const std::string photo = req.get_file_value("photo").content;
+        return route(state_, request, &photo, deadline);
+      });
     add("GET", "/v1/types", true, false,
         [](const httplib::Request&, Deadline) { return types_route(); });
     add("POST", "/v1/mrz", true, true,
