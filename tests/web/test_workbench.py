@@ -68,23 +68,21 @@ class Workbench(unittest.TestCase):
             c.getContext('2d').drawImage(img, 0, 0);
             return [img.naturalWidth, img.naturalHeight, c.toDataURL('image/png')];""")
 
+    def edit_json(self, editor, name, change):
+        """Applies `change` (JS over `name`, the editor's parsed JSON) in the editor, as typing
+        would."""
+        self.browser.execute_script(f"""
+            const editor = document.getElementById('{editor}');
+            const {name} = JSON.parse(editor.value);
+            """ + change + f""";
+            editor.value = JSON.stringify({name}, null, 2);
+            editor.dispatchEvent(new Event('input'));""")
+
     def edit_record(self, change):
-        """Applies `change` (JS over `r`, the parsed record) in the editor, as typing would."""
-        self.browser.execute_script("""
-            const t = document.getElementById('record');
-            const r = JSON.parse(t.value);
-            """ + change + """;
-            t.value = JSON.stringify(r, null, 2);
-            t.dispatchEvent(new Event('input'));""")
+        self.edit_json("record", "r", change)
 
     def edit_template(self, change):
-        """Applies `change` (JS over `t`, the parsed template.json) in the template editor."""
-        self.browser.execute_script("""
-            const e = document.getElementById('template-json');
-            const t = JSON.parse(e.value);
-            """ + change + """;
-            e.value = JSON.stringify(t, null, 2);
-            e.dispatchEvent(new Event('input'));""")
+        self.edit_json("template-json", "t", change)
 
     def shot(self, name):
         path = os.path.join(ARTIFACTS, name)
