@@ -164,17 +164,22 @@ class Service {
     add("GET", "/v1/samples", true, false,
         [](const httplib::Request&, Deadline) { return samples_route(); });
     // A render or lint request: its JSON body, or multipart with parts "request" and "photo".
-    for (const auto& [path, route] :
-         {std::pair{"/v1/render", &render_route}, std::pair{"/v1/lint", &lint_route}})
-      add("POST", path, true, true, [this, route](const httplib::Request& req, Deadline deadline) {
-        if (!req.is_multipart_form_data()) return route(state_, req.body, nullptr, deadline);
-        if (!req.has_file("request"))
-          throw Refusal(400, "request", "a multipart request needs a part \"request\" (its JSON)");
-        const std::string request = req.get_file_value("request").content;
-        if (!req.has_file("photo")) return route(state_, request, nullptr, deadline);
-        const std::string photo = req.get_file_value("photo").content;
-        return route(state_, request, &photo, deadline);
-      });
+    // (Not a structured binding: clang 14 cannot capture one in a lambda.)
+    for (const auto& entry :
+         {std::pair{"/v1/render", &render_route}, std::pair{"/v1/lint", &lint_route}}) {
+      const auto route = entry.second;
+      add("POST", entry.first, true, true,
+          [this, route](const httplib::Request& req, Deadline deadline) {
+            if (!req.is_multipart_form_data()) return route(state_, req.body, nullptr, deadline);
+            if (!req.has_file("request"))
+              throw Refusal(400, "request",
+                            "a multipart request needs a part \"request\" (its JSON)");
+            const std::string request = req.get_file_value("request").content;
+            if (!req.has_file("photo")) return route(state_, request, nullptr, deadline);
+            const std::string photo = req.get_file_value("photo").content;
+            return route(state_, request, &photo, deadline);
+          });
+    }
     add("GET", "/v1/types", true, false,
         [](const httplib::Request&, Deadline) { return types_route(); });
     add("POST", "/v1/mrz", true, true,
