@@ -121,13 +121,19 @@ struct Options {
 
 class Renderer {
  public:
-  explicit Renderer(const py::object& name_or_dir) {
+  Renderer(const py::object& name_or_dir, const py::object& cache_dir) {
     const std::string name = py::str(name_or_dir);
+    std::string folder;
+    cardface_renderer_options options = CARDFACE_RENDERER_OPTIONS_INIT;
+    if (!cache_dir.is_none()) {
+      folder = py::str(cache_dir);
+      options.cache_dir = folder.c_str();
+    }
     cardface_renderer* r = nullptr;
     cardface_status status;
     {
       py::gil_scoped_release release;
-      status = cardface_renderer_new(name.c_str(), &r);
+      status = cardface_renderer_new_with_options(name.c_str(), &options, &r);
     }
     check(status);
     renderer_.reset(r);
@@ -261,8 +267,11 @@ PYBIND11_MODULE(_cardface, m) {
   const auto none = py::none();
   py::class_<Renderer>(m, "Renderer",
                        "One template (a bundled name or a directory), its fonts and cache; "
-                       "safe to share between threads.")
-      .def(py::init<const py::object&>(), py::arg("template"))
+                       "safe to share between threads. cache_dir: a folder (str or path) where "
+                       "the layers its cards share are kept for later processes; None: memory "
+                       "only.")
+      .def(py::init<const py::object&, const py::object&>(), py::arg("template"),
+           py::arg("cache_dir") = none)
       .def("render_png", &Renderer::render_png, py::arg("record"), py::arg("side") = "front",
            py::arg("dpi") = 600, py::arg("seal_key") = none, py::arg("seal_date") = none,
            py::arg("base_dir") = none)

@@ -99,9 +99,13 @@ struct BatchCallbacks {
 // Joins shards' reports into one, as one run over the whole batch would have written it: every
 // line ordered by its record's "line". Written to a temporary file and renamed. Throws
 // Error(ErrorKind::file) naming a report that cannot be read or holds a line that is not a
-// report line, or a record two reports both hold. Returns the number of records.
+// report line, or a record two reports both hold; reports under the default shard names
+// (report-K-of-N.jsonl) that are not all N of them (the missing shard named); and, given the
+// batch file, a record of it that no report holds (a shard missing or unfinished) or a report
+// line at which the batch has no record. Returns the number of records.
 std::size_t merge_batch_reports(const std::vector<std::filesystem::path>& reports,
-                                const std::filesystem::path& out);
+                                const std::filesystem::path& out,
+                                const std::filesystem::path& batch_file = {});
 
 // Whether `file` is a batch file by its extension: .jsonl, .ndjson or .csv (any case).
 bool is_batch_file(const std::filesystem::path& file);

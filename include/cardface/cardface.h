@@ -105,9 +105,28 @@ CARDFACE_API const char* cardface_status_name(cardface_status status);
    creating renderers: one already created keeps its files. */
 CARDFACE_API cardface_status cardface_set_data_dir(const char* dir);
 
-/* A renderer for a bundled template's name ("fprc-2023") or a template directory. */
+/* A renderer for a bundled template's name ("fprc-2023") or a template directory, its cache
+   in memory only. */
 CARDFACE_API cardface_status cardface_renderer_new(const char* template_name_or_dir,
                                                    cardface_renderer** out);
+
+/* A renderer's cache. Zero-initialise (or use CARDFACE_RENDERER_OPTIONS_INIT), then set fields. */
+typedef struct cardface_renderer_options {
+  /* A folder where the layers every card of the template shares are kept for later processes
+     (created if missing; several processes may share it: docs/batch.md, "The layer cache on
+     disk"). A cold process with a warm folder renders its first card about 5 x sooner.
+     NULL or "": memory only. */
+  const char* cache_dir;
+  size_t cache_bytes;     /* memory the cached layers may take; 0: the default, 192 MB */
+  size_t cache_dir_bytes; /* what the folder's files may take; 0: the default, 1 GB */
+} cardface_renderer_options;
+#define CARDFACE_RENDERER_OPTIONS_INIT \
+  { NULL, 0, 0 }
+
+/* cardface_renderer_new with cache options (NULL: as cardface_renderer_new). */
+CARDFACE_API cardface_status cardface_renderer_new_with_options(
+    const char* template_name_or_dir, const cardface_renderer_options* options,
+    cardface_renderer** out);
 CARDFACE_API void cardface_renderer_free(cardface_renderer* renderer);
 
 /* A holder record from JSON text (`size` bytes; the text need not end with '\0'). Relative

@@ -129,3 +129,17 @@ def test_threads_share_one_renderer(renderer):
     for t in threads:
         t.join()
     assert all(png == reference for png in out)
+
+
+def test_a_cache_folder_keeps_the_shared_layers_for_the_next_renderer(renderer, tmp_path):
+    plain = renderer.render_png(specimen(), side="front", dpi=300, base_dir=SAMPLES)
+    folder = tmp_path / "layers"  # made by the renderer
+    first = cardface.Renderer("fprc-2023", cache_dir=folder)
+    assert first.render_png(specimen(), side="front", dpi=300, base_dir=SAMPLES) == plain
+    kept = {f.name: f.stat().st_ino for f in folder.glob("*.layer")}
+    assert kept
+    del first
+    second = cardface.Renderer("fprc-2023", cache_dir=str(folder))
+    assert second.render_png(specimen(), side="front", dpi=300, base_dir=SAMPLES) == plain
+    # read, not drawn and written again (a file is written anew, then renamed over the old one)
+    assert {f.name: f.stat().st_ino for f in folder.glob("*.layer")} == kept

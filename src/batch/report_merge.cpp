@@ -4,13 +4,72 @@
 #include <fstream>
 #include <map>
 #include <nlohmann/json.hpp>
+#include <regex>
+#include <set>
 
+#include "batch/batch_reader.h"
 #include "cardface/batch.h"
 
 namespace cardface {
+namespace {
+
+// Reports under their default shard names (report-K-of-N.jsonl) must be all N of them: a
+// shard that never ran, or whose report was left out, is named. Other names are not checked.
+void check_shard_names(const std::vector<std::filesystem::path>& reports) {
+  static const std::regex name(R"(report-([0-9]{1,6})-of-([0-9]{1,6})\.jsonl)");
+  std::map<int, std::set<int>> shards;  // N -> the K given
+  for (const auto& file : reports) {
+    std::smatch m;
+    const std::string base = file.filename().string();
+    if (!std::regex_match(base, m, name)) return;
+    shards[std::stoi(m[2])].insert(std::stoi(m[1]));
+  }
+  if (shards.size() > 1)
+    throw Error(ErrorKind::file, reports.front().string(),
+                "the reports are of different shard counts (" +
+                    std::to_string(shards.begin()->first) + " and " +
+                    std::to_string(shards.rbegin()->first) + "): not one batch's shards");
+  if (shards.empty()) return;
+  const auto& [count, given] = *shards.begin();
+  for (int k = 1; k <= count; ++k)
+    if (!given.count(k))
+      throw Error(ErrorKind::file,
+                  "report-" + std::to_string(k) + "-of-" + std::to_string(count) + ".jsonl",
+                  "shard " + std::to_string(k) + " of " + std::to_string(count) +
+                      " is missing: its report is not among the ones given");
+}
+
+// With the batch file: every record of it has a line in some report, and no report holds a
+// line the batch has no record at.
+void check_against_batch(const std::filesystem::path& batch_file, const std::set<long long>& held) {
+  batch::BatchReader reader(batch_file);
+  std::set<long long> records;
+  std::vector<long long> missing;
+  while (const auto record = reader.next()) {
+    records.insert(record->line);
+    if (!held.count(record->line)) missing.push_back(record->line);
+  }
+  if (!missing.empty()) {
+    std::string lines;
+    for (std::size_t i = 0; i < missing.size() && i < 5; ++i)
+      lines += (i ? ", " : "") + std::to_string(missing[i]);
+    if (missing.size() > 5) lines += ", ...";
+    throw Error(ErrorKind::file, batch_file.string(),
+                std::to_string(missing.size()) + " record(s) in no report (line " + lines +
+                    "): a shard is missing or did not finish");
+  }
+  for (const long long line : held)
+    if (!records.count(line))
+      throw Error(ErrorKind::file, batch_file.string(),
+                  "a report holds line " + std::to_string(line) +
+                      ", where this batch has no record: a report of another batch?");
+}
+
+}  // namespace
 
 std::size_t merge_batch_reports(const std::vector<std::filesystem::path>& reports,
-                                const std::filesystem::path& out) {
+                                const std::filesystem::path& out,
+                                const std::filesystem::path& batch_file) {
   struct Held {
     std::string text;
     std::size_t report;
@@ -38,6 +97,12 @@ std::size_t merge_batch_reports(const std::vector<std::filesystem::path>& report
                         reports[it->second.report].string() + ": overlapping shards");
     }
     if (in.bad()) throw Error(ErrorKind::file, file.string(), "cannot read this report");
+  }
+  check_shard_names(reports);
+  if (!batch_file.empty()) {
+    std::set<long long> held;
+    for (const auto& [record, line] : lines) held.insert(record);
+    check_against_batch(batch_file, held);
   }
 
   std::string temp_name = ".";

@@ -253,6 +253,23 @@ cardface_status cardface_renderer_new(const char* template_name_or_dir, cardface
                 [&] { return cardface::Renderer(cardface::find_template(template_name_or_dir)); });
 }
 
+cardface_status cardface_renderer_new_with_options(const char* template_name_or_dir,
+                                                   const cardface_renderer_options* options,
+                                                   cardface_renderer** out) {
+  if (out) *out = nullptr;
+  if (!template_name_or_dir) return null_argument("template_name_or_dir");
+  cardface::RendererOptions o;
+  if (options) {
+    if (options->cache_dir) o.cache_dir = options->cache_dir;
+    if (options->cache_bytes) o.cache_bytes = options->cache_bytes;
+    if (options->cache_dir_bytes) o.cache_dir_bytes = options->cache_dir_bytes;
+  }
+  return create(out, [&] {
+    return cardface::Renderer(cardface::find_template(template_name_or_dir),
+                              cardface::Fonts::bundled(), o);
+  });
+}
+
 void cardface_renderer_free(cardface_renderer* renderer) {
   delete renderer;
 }

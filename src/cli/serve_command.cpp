@@ -2,6 +2,7 @@
 #include <thread>
 
 #include "cardface/error.h"
+#include "cli/batch_command.h"
 #include "cli/commands.h"
 #include "serve/serve.h"
 
@@ -22,6 +23,7 @@ struct ServeArgs {
   std::string verify_key;
   bool allow_edit = false;
   bool quiet = false;
+  CacheArgs cache;
 };
 
 ServeArgs& serve_args() {
@@ -70,6 +72,7 @@ void add_serve(CLI::App& app) {
                 "Let the workbench save a template back to its folder (PUT /v1/templates/NAME)");
   cmd->add_flag("--quiet,-q", a.quiet, "No request log lines on stderr");
   add_types_option(*cmd);
+  add_cache_options(*cmd, a.cache);
 }
 
 int run_serve() {
@@ -99,6 +102,7 @@ int run_serve() {
   o.verify_key = a.verify_key;
   o.allow_edit = a.allow_edit;
   o.quiet = a.quiet;
+  o.cache_dir = cache_dir_of(a.cache);
   return serve::run(o);
 }
 

@@ -34,27 +34,26 @@ std::string Metrics::exposition(std::size_t in_flight, std::size_t working, int 
     out << "cardface_request_seconds_sum{route=\"" << route << "\"} " << l.sum << "\n";
     out << "cardface_request_seconds_count{route=\"" << route << "\"} " << l.count << "\n";
   }
-  out << "# HELP cardface_in_flight Requests working or waiting for a worker.\n"
-         "# TYPE cardface_in_flight gauge\ncardface_in_flight "
-      << in_flight << "\n";
-  out << "# HELP cardface_working Requests holding a worker.\n"
-         "# TYPE cardface_working gauge\ncardface_working "
-      << working << "\n";
-  out << "# TYPE cardface_workers gauge\ncardface_workers " << workers << "\n";
-  out << "# TYPE cardface_queue_limit gauge\ncardface_queue_limit " << queue << "\n";
-  out << "# HELP cardface_layer_cache_hits_total Shared layers taken from a Renderer's cache.\n"
-         "# TYPE cardface_layer_cache_hits_total counter\ncardface_layer_cache_hits_total "
-      << cache.layer_hits << "\n";
-  out << "# TYPE cardface_layer_cache_misses_total counter\ncardface_layer_cache_misses_total "
-      << cache.layer_misses << "\n";
-  out << "# TYPE cardface_layer_cache_evictions_total counter\n"
-         "cardface_layer_cache_evictions_total "
-      << cache.layer_evictions << "\n";
-  out << "# TYPE cardface_layer_cache_bytes gauge\ncardface_layer_cache_bytes "
-      << cache.cached_bytes << "\n";
-  out << "# HELP cardface_template_reloads_total Templates loaded again after a change on disk.\n"
-         "# TYPE cardface_template_reloads_total counter\ncardface_template_reloads_total "
-      << reloads << "\n";
+  auto single = [&out](const char* name, const char* type, const char* help, std::size_t value) {
+    if (*help) out << "# HELP " << name << " " << help << "\n";
+    out << "# TYPE " << name << " " << type << "\n" << name << " " << value << "\n";
+  };
+  single("cardface_in_flight", "gauge", "Requests working or waiting for a worker.", in_flight);
+  single("cardface_working", "gauge", "Requests holding a worker.", working);
+  single("cardface_workers", "gauge", "", static_cast<std::size_t>(workers));
+  single("cardface_queue_limit", "gauge", "", static_cast<std::size_t>(queue));
+  single("cardface_layer_cache_hits_total", "counter",
+         "Shared layers taken from a Renderer's cache.", cache.layer_hits);
+  single("cardface_layer_cache_misses_total", "counter", "", cache.layer_misses);
+  single("cardface_layer_cache_evictions_total", "counter", "", cache.layer_evictions);
+  single("cardface_layer_cache_bytes", "gauge", "", cache.cached_bytes);
+  single("cardface_layer_disk_reads_total", "counter",
+         "Shared layers read from the cache folder instead of drawn.", cache.disk_reads);
+  single("cardface_layer_disk_writes_total", "counter", "", cache.disk_writes);
+  single("cardface_layer_disk_rejected_total", "counter",
+         "Cache files that failed a check (drawn instead).", cache.disk_rejected);
+  single("cardface_template_reloads_total", "counter",
+         "Templates loaded again after a change on disk.", reloads);
   return out.str();
 }
 

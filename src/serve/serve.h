@@ -25,6 +25,9 @@ struct ServeOptions {
   std::filesystem::path verify_key;  // checks seals in /v1/verify (default: seal_key's public)
   bool allow_edit = false;           // PUT /v1/templates/NAME writes template.json
   bool quiet = false;                // no request log lines
+  // The served templates' layer folder (RendererOptions::cache_dir): a restarted server, or
+  // several on one machine, take the shared layers from it; empty: memory only.
+  std::filesystem::path cache_dir;
 };
 
 // Binds, prints "cardface serve: listening on http://HOST:PORT" to stderr, serves until

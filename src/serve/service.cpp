@@ -333,7 +333,7 @@ ServeOptions completed(ServeOptions o) {
 
 ServiceState::ServiceState(const ServeOptions& o)
     : options(completed(o)),
-      shelf(options.template_folders),
+      shelf(options.template_folders, RendererOptions{.cache_dir = options.cache_dir}),
       admission(options.workers, options.queue),
       workers(options.workers) {
   for (const auto& folder : options.template_folders)

@@ -37,6 +37,9 @@ void add_stats(RendererStats& sum, const RendererStats& s) {
   sum.layer_misses += s.layer_misses;
   sum.layer_evictions += s.layer_evictions;
   sum.cached_bytes += s.cached_bytes;
+  sum.disk_reads += s.disk_reads;
+  sum.disk_rejected += s.disk_rejected;
+  sum.disk_writes += s.disk_writes;
 }
 
 }  // namespace
@@ -49,7 +52,8 @@ bool is_template_name(const std::string& name) {
   });
 }
 
-TemplateShelf::TemplateShelf(std::vector<fs::path> folders) : folders_(std::move(folders)) {}
+TemplateShelf::TemplateShelf(std::vector<fs::path> folders, RendererOptions renderer_options)
+    : folders_(std::move(folders)), renderer_options_(std::move(renderer_options)) {}
 
 std::vector<std::string> TemplateShelf::names() const {
   std::set<std::string> names;
@@ -98,7 +102,8 @@ std::shared_ptr<const Renderer> TemplateShelf::load(const std::string& name,
   // Loaded outside the lock: other templates keep serving meanwhile.
   std::shared_ptr<const Renderer> renderer;
   try {
-    renderer = std::make_shared<const Renderer>(Template::load_dir(dir));
+    renderer = std::make_shared<const Renderer>(Template::load_dir(dir), Fonts::bundled(),
+                                                renderer_options_);
   } catch (const Error& e) {
     throw refusal_from(e, pointer, pointer);
   }

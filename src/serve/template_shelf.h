@@ -17,7 +17,8 @@ namespace cardface::serve {
 
 class TemplateShelf {
  public:
-  explicit TemplateShelf(std::vector<std::filesystem::path> folders);
+  // Renderers are made with `renderer_options` (the layer folder, the memory budget).
+  TemplateShelf(std::vector<std::filesystem::path> folders, RendererOptions renderer_options = {});
 
   // Throws Refusal 400 when `name` is not a plain name, 422 when no folder holds it.
   std::shared_ptr<const Renderer> renderer(const std::string& name, const std::string& pointer);
@@ -46,6 +47,7 @@ class TemplateShelf {
   std::shared_ptr<const Renderer> load(const std::string& name, const std::string& pointer);
 
   std::vector<std::filesystem::path> folders_;
+  RendererOptions renderer_options_;
   mutable std::mutex mutex_;
   std::map<std::string, Slot> slots_;
   std::size_t reloads_ = 0;

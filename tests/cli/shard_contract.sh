@@ -114,6 +114,22 @@ check_shards killed
 "$cardface" merge-reports "$work/k4/report-1-of-4.jsonl" "$work/k4/report-1-of-4.jsonl" --out "$work/dup.jsonl" 2>"$work/err"
 if [[ $? -eq 1 ]] && grep -q "report-1-of-4.jsonl:1: record of line 1 is also in .*overlapping shards" "$work/err" &&
   [[ ! -e $work/dup.jsonl ]]; then ok; else bad "overlapping reports: $(cat "$work/err")"; fi
+# A missing shard: by the default report names, and (any names) against the batch file.
+"$cardface" merge-reports "$work/k4"/report-{1,2,4}-of-4.jsonl --out "$work/three.jsonl" 2>"$work/err"
+if [[ $? -eq 1 ]] && grep -q "report-3-of-4.jsonl: shard 3 of 4 is missing" "$work/err" &&
+  [[ ! -e $work/three.jsonl ]]; then ok; else bad "missing shard by name: $(cat "$work/err")"; fi
+for k in 1 2 4; do cp "$work/k4/report-$k-of-4.jsonl" "$work/part-$k.jsonl"; done
+"$cardface" merge-reports "$work"/part-{1,2,4}.jsonl --out "$work/three.jsonl" 2>"$work/err"
+if [[ $? -eq 0 ]]; then ok; else bad "renamed reports without --batch: $(cat "$work/err")"; fi
+rm -f "$work/three.jsonl"
+"$cardface" merge-reports "$work"/part-{1,2,4}.jsonl --batch "$work/holders.jsonl" --out "$work/three.jsonl" 2>"$work/err"
+if [[ $? -eq 1 ]] && grep -q "holders.jsonl: $((cards / 4)) record(s) in no report (line 3, 7, 11, 15, 19, ...): a shard is missing or did not finish" "$work/err" &&
+  [[ ! -e $work/three.jsonl ]]; then ok; else bad "missing shard against the batch: $(cat "$work/err")"; fi
+"$cardface" merge-reports "$work"/part-{1,2,4}.jsonl "$work/k4/report-3-of-4.jsonl" --batch "$work/holders.jsonl" --out "$work/four.jsonl" 2>"$work/err"
+if [[ $? -eq 0 ]] && cmp -s "$work/four.jsonl" "$work/k4/report.jsonl"; then ok; else bad "all four against the batch: $(cat "$work/err")"; fi
+head -3 "$work/holders.jsonl" >"$work/short.jsonl"
+"$cardface" merge-reports "$work"/part-{1,2,4}.jsonl "$work/k4/report-3-of-4.jsonl" --batch "$work/short.jsonl" --out "$work/x.jsonl" 2>"$work/err"
+if [[ $? -eq 1 ]] && grep -q "short.jsonl: a report holds line 4, where this batch has no record" "$work/err"; then ok; else bad "report of another batch: $(cat "$work/err")"; fi
 echo '{"line":"x"}' >"$work/not-a-report.jsonl"
 "$cardface" merge-reports "$work/not-a-report.jsonl" --out "$work/x.jsonl" 2>"$work/err"
 if [[ $? -eq 1 ]] && grep -q "not-a-report.jsonl:1: is not a report line" "$work/err"; then ok; else bad "bad report: $(cat "$work/err")"; fi

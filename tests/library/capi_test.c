@@ -1,6 +1,7 @@
 /* The C API as a C99 program sees it (linked against libcardface.so): every function with bad
    arguments, a bad record's field-named error, the specimen's MRZ, seals, and eight threads
    sharing one renderer. Usage: capi_test SOURCE_DIR */
+#define _XOPEN_SOURCE 700 /* mkdtemp, popen */
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -60,6 +61,14 @@ static void bad_arguments(const cardface_renderer* r, const cardface_card* c) {
   CHECK_FAILS(cardface_renderer_new("no-such-template", &rr), CARDFACE_ERROR_TEMPLATE, "template");
   CHECK(strstr(cardface_last_error_message(), "no-such-template") != NULL);
   CHECK(rr == NULL);
+  rr = (cardface_renderer*)1;
+  CHECK_FAILS(cardface_renderer_new_with_options(NULL, NULL, &rr), CARDFACE_ERROR_ARGUMENT,
+              "template_name_or_dir");
+  CHECK(rr == NULL);
+  CHECK_FAILS(cardface_renderer_new_with_options("fprc-2023", NULL, NULL), CARDFACE_ERROR_ARGUMENT,
+              "out");
+  CHECK_FAILS(cardface_renderer_new_with_options("no-such-template", NULL, &rr),
+              CARDFACE_ERROR_TEMPLATE, "template");
 
   CHECK_FAILS(cardface_card_from_json(NULL, 0, NULL, &cc), CARDFACE_ERROR_ARGUMENT, "json");
   CHECK(cc == NULL);
@@ -202,6 +211,58 @@ static int same_bytes(const cardface_bytes* a, const cardface_bytes* b) {
          memcmp(cardface_bytes_data(a), cardface_bytes_data(b), cardface_bytes_size(a)) == 0;
 }
 
+/* How many files named *.layer the folder holds. */
+static int layer_files(const char* dir) {
+  char command[4400];
+  int n = -1;
+  FILE* ls;
+  snprintf(command, sizeof command, "ls '%s' 2>/dev/null | grep -c '[.]layer$'", dir);
+  ls = popen(command, "r");
+  if (!ls) return -1;
+  if (fscanf(ls, "%d", &n) != 1) n = -1;
+  pclose(ls);
+  return n;
+}
+
+/* A renderer with a cache folder writes the shared layers there; a second renderer (as a later
+   process would) reads them; both give the bytes of a renderer without one. */
+static void cache_folder(const cardface_card* card) {
+  char dir[] = "/tmp/cardface-capi-cache-XXXXXX";
+  char cache[sizeof dir + 16];
+  char command[sizeof cache + 16];
+  cardface_renderer_options options = CARDFACE_RENDERER_OPTIONS_INIT;
+  cardface_renderer *plain = NULL, *first = NULL, *second = NULL;
+  struct job a = {NULL, NULL, NULL, CARDFACE_OK}, b = a, c = a;
+  if (!mkdtemp(dir)) {
+    CHECK(!"mkdtemp");
+    return;
+  }
+  snprintf(cache, sizeof cache, "%s/layers", dir); /* created by the renderer */
+  options.cache_dir = cache;
+  CHECK(cardface_renderer_new("fprc-2023", &plain) == CARDFACE_OK);
+  CHECK(cardface_renderer_new_with_options("fprc-2023", &options, &first) == CARDFACE_OK);
+  a.renderer = plain;
+  b.renderer = first;
+  a.card = b.card = c.card = card;
+  render_front(&a);
+  CHECK(layer_files(cache) <= 0);
+  render_front(&b);
+  CHECK(a.status == CARDFACE_OK && b.status == CARDFACE_OK && same_bytes(a.png, b.png));
+  CHECK(layer_files(cache) >= 1);
+  cardface_renderer_free(first);
+  CHECK(cardface_renderer_new_with_options("fprc-2023", &options, &second) == CARDFACE_OK);
+  c.renderer = second;
+  render_front(&c);
+  CHECK(c.status == CARDFACE_OK && same_bytes(a.png, c.png));
+  cardface_bytes_free(a.png);
+  cardface_bytes_free(b.png);
+  cardface_bytes_free(c.png);
+  cardface_renderer_free(plain);
+  cardface_renderer_free(second);
+  snprintf(command, sizeof command, "rm -rf '%s'", dir);
+  CHECK(system(command) == 0);
+}
+
 /* Eight threads sharing one renderer (its cache cold) give one thread's bytes. */
 static void threads(const cardface_card* card) {
   enum { kThreads = 8 };
@@ -267,8 +328,7 @@ static void faces(const cardface_renderer* r, const cardface_card* c) {
   CHECK(cardface_bytes_size(bytes) > 1000 && memcmp(cardface_bytes_data(bytes), "%PDF-", 5) == 0);
   cardface_bytes_free(bytes);
   CHECK(cardface_render_svg(r, c, CARDFACE_BACK, &options, &bytes) == CARDFACE_OK);
-  CHECK(cardface_bytes_size(bytes) > 1000 &&
-        bytes_contain(bytes, "<svg"));
+  CHECK(cardface_bytes_size(bytes) > 1000 && bytes_contain(bytes, "<svg"));
   cardface_bytes_free(bytes);
 }
 
@@ -297,8 +357,7 @@ static void seals(const cardface_renderer* r, const cardface_card* c) {
   CHECK(cardface_verify_seal(cardface_bytes_data(png), cardface_bytes_size(png), public_key, c,
                              &status, &fields) == CARDFACE_OK);
   CHECK(status == CARDFACE_SEAL_GENUINE);
-  CHECK(fields &&
-        bytes_contain(fields, "\"id_number\":\"931586198001010028\""));
+  CHECK(fields && bytes_contain(fields, "\"id_number\":\"931586198001010028\""));
   cardface_bytes_free(fields);
   CHECK(cardface_verify_seal(cardface_bytes_data(png), cardface_bytes_size(png), other_key, NULL,
                              &status, NULL) == CARDFACE_OK);
@@ -333,6 +392,7 @@ int main(int argc, char** argv) {
   mrz(renderer, card);
   seals(renderer, card);
   threads(card);
+  cache_folder(card);
 
   cardface_card_free(card);
   cardface_renderer_free(renderer);

@@ -28,7 +28,9 @@ class Server:
         self.stderr_path = os.path.join(self.scratch.name, "stderr")
 
     def start(self, timeout=20):
-        env = dict(os.environ, TMPDIR=self.tmp, **(self.env or {}))
+        # The layer folder by default ($XDG_CACHE_HOME/cardface): the test's own, never ~/.cache.
+        env = dict(os.environ, TMPDIR=self.tmp,
+                   XDG_CACHE_HOME=os.path.join(self.scratch.name, "xdg-cache"), **(self.env or {}))
         self.stderr = open(self.stderr_path, "w")
         self.proc = subprocess.Popen([CARDFACE, "serve", "--listen", self.listen] + self.args,
                                      cwd=self.cwd, env=env, stdout=subprocess.DEVNULL,

@@ -3,6 +3,7 @@ import base64
 import io
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -363,6 +364,27 @@ class Folders(unittest.TestCase):
             self.assertIn("cardface_template_reloads_total 1", metrics)
             # The bundled templates are not served from this folder.
             self.refused_template(s, "fprc-2017")
+
+    def test_a_restarted_server_takes_the_layers_from_its_cache_folder(self):
+        cache = os.path.join(self.dir.name, "layers")
+
+        def render_and_count():
+            with Server("--templates", self.folder, "--cache-dir", cache, "-q") as s:
+                code, _, png = request(s.url + "/v1/render", self.body())
+                self.assertEqual(code, 200)
+                metrics = request(s.url + "/metrics")[2].decode()
+                return png, {k: int(v) for k, v in re.findall(
+                    r"^cardface_layer_(disk_reads|disk_writes|cache_misses)_total (\d+)$",
+                    metrics, re.M)}
+
+        cold, first = render_and_count()
+        self.assertEqual((first["disk_reads"], first["cache_misses"] >= 1,
+                          first["disk_writes"] == first["cache_misses"]), (0, True, True))
+        self.assertTrue(any(name.endswith(".layer") for name in os.listdir(cache)))
+        warm, second = render_and_count()
+        self.assertEqual(warm, cold)
+        self.assertEqual((second["disk_reads"], second["disk_writes"]),
+                         (first["cache_misses"], 0))
 
     def refused_template(self, s, name):
         code, _, body = request(s.url + "/v1/render", dict(self.body(), template=name))
