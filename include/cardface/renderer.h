@@ -14,6 +14,7 @@
 #include "cardface/compose.h"
 #include "cardface/export.h"
 #include "cardface/fonts.h"
+#include "cardface/lint.h"
 #include "cardface/render.h"
 #include "cardface/scene.h"
 #include "cardface/template.h"
@@ -75,6 +76,13 @@ class Renderer {
   // The same with every compose option (sides, the seal's signing key).
   std::vector<Bitmap> render(const Card& card, const RasterOptions& options,
                              const ComposeOptions& compose_options) const;
+
+  // The layout checks of a card (cardface::lint, docs/lint.md) for a render: the pixel pass
+  // starts from the cached layer of what every card shares before the card's own first item,
+  // instead of painting it again, and so leaves out the contrast of the texts in it (the
+  // template's own, the same on every card; `cardface lint TEMPLATE` checks them). Otherwise
+  // the findings of cardface::lint(scene, options).
+  std::vector<Finding> lint(const Scene& scene, const LintOptions& options = {}) const;
 
   RendererStats stats() const;
 

@@ -72,7 +72,7 @@ int render(const RenderArgs& a) {
   // The layout checks (docs/lint.md): warnings on every render; --strict refuses to write.
   LintOptions lint_options;
   lint_options.dpi = a.dpi;
-  const std::vector<Finding> findings = lint(scene, lint_options);
+  const std::vector<Finding> findings = renderer.lint(scene, lint_options);
   for (const Finding& f : findings)
     std::cerr << "cardface: " << (a.strict ? "error" : "warning") << ": " << describe(f) << "\n";
   if (a.strict && !findings.empty()) return kExitInvalid;

@@ -10,6 +10,7 @@
 #include <span>
 
 #include "cardface/error.h"
+#include "lint/face_layout.h"
 #include "render/blank_bitmap.h"
 #include "render/layer_cache.h"
 #include "render/paint.h"
@@ -175,6 +176,32 @@ std::vector<Bitmap> Renderer::render(const Card& card, const RasterOptions& opti
   std::vector<Bitmap> bitmaps;
   for (const Face& face : scene.faces) bitmaps.push_back(rasterize(face, options));
   return bitmaps;
+}
+
+std::vector<Finding> Renderer::lint(const Scene& scene, const LintOptions& options) const {
+  std::vector<Finding> findings;
+  const bool cached = options.pixels && options.dpi >= 50 && options.dpi <= 4800;
+  for (const Face& face : scene.faces) {
+    std::vector<const Item*> drawn;  // the items the pixel pass paints, as rasterize draws them
+    for (const Item& item : face.items)
+      if (render::PanelFilter{}.includes(item.panel)) drawn.push_back(&item);
+    std::size_t first = 0;
+    while (first < drawn.size() && !drawn[first]->personal) ++first;
+    std::optional<Bitmap> leading;
+    if (cached && first > 0)
+      leading = cache_->layer(face, std::span(drawn).first(first), options.dpi)->copy_pixels();
+    layout::SharedLayers layers;
+    layers.leading = leading ? &*leading : nullptr;
+    layers.leading_items = leading ? first : 0;
+    if (cached)
+      layers.composite = [&](cairo_t* cr, std::size_t begin, std::size_t end) {
+        cache_->layer(face, std::span(drawn).subspan(begin, end - begin), options.dpi)
+            ->composite(cr, false);
+      };
+    std::vector<Finding> one = layout::lint_face(face, options, layers);
+    findings.insert(findings.end(), one.begin(), one.end());
+  }
+  return findings;
 }
 
 RendererStats Renderer::stats() const {

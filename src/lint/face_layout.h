@@ -2,10 +2,14 @@
 // face's ICAO MRZ zones when it has an MRZ.
 #pragma once
 
+#include <cairo.h>
+
+#include <functional>
 #include <optional>
 #include <vector>
 
 #include "cardface/lint.h"
+#include "cardface/render.h"
 
 namespace cardface::layout {
 
@@ -40,7 +44,24 @@ void check_geometry(const FaceLayout& layout, const LintOptions& options,
 // A raster pass at options.dpi: text and MRZ contrast against what is under them, barcodes
 // decoded back. `geometry` is what check_geometry found (a code it already faulted is not
 // decoded again).
+// A Renderer's cached layers for the pixel pass: the painted items (those of the color and k
+// panels, numbered in painting order) that every card shares, a maximal run at a time, are
+// taken from them instead of painted again when no check samples inside the run: the leading
+// run always (its texts are the template's own, the same on every card, and are not checked
+// here), a later run when it holds no text or MRZ to check.
+struct SharedLayers {
+  // The pixels of the leading run [0, leading) at options.dpi (nullptr: none).
+  const Bitmap* leading = nullptr;
+  std::size_t leading_items = 0;
+  // Composites the run [first, end) onto `cr` (set up for the face at options.dpi).
+  std::function<void(cairo_t* cr, std::size_t first, std::size_t end)> composite;
+};
 void check_pixels(const FaceLayout& layout, const LintOptions& options,
-                  const std::vector<Finding>& geometry, std::vector<Finding>& out);
+                  const std::vector<Finding>& geometry, std::vector<Finding>& out,
+                  const SharedLayers& layers = {});
+
+// Every finding on `face`: geometry, then (options.pixels) the pixel pass.
+std::vector<Finding> lint_face(const Face& face, const LintOptions& options,
+                               const SharedLayers& layers = {});
 
 }  // namespace cardface::layout

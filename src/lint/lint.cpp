@@ -57,16 +57,25 @@ std::string mm(double value) {
 
 }  // namespace layout
 
-std::vector<Finding> lint(const Face& face, const LintOptions& options) {
-  const layout::FaceLayout layout = layout::lay_out(face);
+namespace layout {
+
+std::vector<Finding> lint_face(const Face& face, const LintOptions& options,
+                               const SharedLayers& layers) {
+  const FaceLayout layout = lay_out(face);
   std::vector<Finding> findings;
-  layout::check_geometry(layout, options, findings);
+  check_geometry(layout, options, findings);
   if (options.pixels) {
     std::vector<Finding> pixels;
-    layout::check_pixels(layout, options, findings, pixels);
+    check_pixels(layout, options, findings, pixels, layers);
     findings.insert(findings.end(), pixels.begin(), pixels.end());
   }
   return findings;
+}
+
+}  // namespace layout
+
+std::vector<Finding> lint(const Face& face, const LintOptions& options) {
+  return layout::lint_face(face, options);
 }
 
 std::vector<Finding> lint(const Scene& scene, const LintOptions& options) {

@@ -6,8 +6,11 @@
 #include <array>
 #include <cmath>
 #include <cstdio>
+#include <cstring>
+#include <optional>
 
 #include "cardface/barcode.h"
+#include "cardface/error.h"
 #include "cardface/render.h"
 #include "lint/face_layout.h"
 #include "lint/ink_box.h"
@@ -48,6 +51,18 @@ class FaceCanvas {
     cairo_rectangle(cr_, 0, 0, face.width_mm, face.height_mm);
     cairo_clip(cr_);
   }
+  // Starting from `start` (the face's size at `dpi`, ARGB32 premultiplied).
+  FaceCanvas(const Face& face, int dpi, const Bitmap& start) : FaceCanvas(face, dpi) {
+    if (start.width != width_ || start.height != height_)
+      throw Error(ErrorKind::internal, "lint", "the shared layer is not the face's size");
+    cairo_surface_flush(surface_);
+    unsigned char* data = cairo_image_surface_get_data(surface_);
+    const int stride = cairo_image_surface_get_stride(surface_);
+    for (int y = 0; y < height_; ++y)
+      std::memcpy(data + std::size_t(y) * stride, start.data.data() + std::size_t(y) * start.stride,
+                  std::size_t(width_) * 4);
+    cairo_surface_mark_dirty(surface_);
+  }
   ~FaceCanvas() {
     cairo_destroy(cr_);
     cairo_surface_destroy(surface_);
@@ -61,6 +76,8 @@ class FaceCanvas {
     render::paint_item(cr_, item, options);
     render::check_status(cr_, "lint");
   }
+
+  cairo_t* context() { return cr_; }
 
   struct Span {
     int x0, y0, x1, y1;
@@ -198,24 +215,61 @@ void check_decodes(FaceCanvas& canvas, const Face& face, const PlacedItem& p, co
 }  // namespace
 
 void check_pixels(const FaceLayout& layout, const LintOptions& options,
-                  const std::vector<Finding>& geometry, std::vector<Finding>& out) {
+                  const std::vector<Finding>& geometry, std::vector<Finding>& out,
+                  const SharedLayers& layers) {
   const Face& face = *layout.face;
-  FaceCanvas canvas(face, options.dpi);
-  bool mrz_sampled = false;
-  for (const PlacedItem& p : layout.items) {
-    const Item& item = *p.item;
-    if (item.panel != Panel::color && item.panel != Panel::k) continue;
-    if (p.visible && item.role == Role::text && !item.background)
-      check_text_contrast(canvas, face, p, options, out);
-    if (item.role == Role::mrz && !mrz_sampled && layout.mrz_zone) {
-      check_mrz_contrast(canvas, layout, p, options, out);
-      mrz_sampled = true;
+  std::vector<const PlacedItem*> painted;  // the color and k panels' items, in painting order
+  for (const PlacedItem& p : layout.items)
+    if (p.item->panel == Panel::color || p.item->panel == Panel::k) painted.push_back(&p);
+  const PlacedItem* mrz = nullptr;  // the first MRZ: its band is sampled just before it
+  for (const PlacedItem* p : painted)
+    if (!mrz && p->item->role == Role::mrz && layout.mrz_zone) mrz = p;
+  auto contrast_checked = [](const PlacedItem& p) {
+    return p.visible && p.item->role == Role::text && !p.item->background;
+  };
+  auto decoded = [&](const PlacedItem& p) {
+    return p.item->role == Role::barcode && p.ink && !faulted(geometry, face, *p.item);
+  };
+  // The areas the checks sample: an item that touches none of them need not be painted.
+  std::vector<Rect> sampled;
+  for (const PlacedItem* p : painted)
+    if (contrast_checked(*p)) sampled.push_back(*p->visible);
+  for (const PlacedItem& p : layout.items)
+    if (decoded(p)) sampled.push_back(decode_area(std::get<Barcode>(p.item->content), options.dpi));
+  if (mrz) sampled.push_back(*layout.mrz_zone);
+  const double pixel = 25.4 / options.dpi;
+  auto touches_sampled = [&](const PlacedItem& p) {
+    if (!p.ink) return true;  // no box known: it may be anywhere
+    const Rect ink = grown(*p.ink, 2 * pixel);
+    for (const Rect& r : sampled)
+      if (intersection(ink, r)) return true;
+    return false;
+  };
+
+  std::optional<FaceCanvas> fresh;
+  std::optional<FaceCanvas> started;
+  FaceCanvas& canvas = layers.leading ? started.emplace(face, options.dpi, *layers.leading)
+                                      : fresh.emplace(face, options.dpi);
+  for (std::size_t i = layers.leading ? layers.leading_items : 0; i < painted.size();) {
+    const PlacedItem& p = *painted[i];
+    if (layers.composite && !p.item->personal) {
+      std::size_t end = i;
+      bool checked_inside = false;  // a text or the MRZ sampled within the run
+      for (; end < painted.size() && !painted[end]->item->personal; ++end)
+        checked_inside = checked_inside || contrast_checked(*painted[end]) || painted[end] == mrz;
+      if (!checked_inside) {
+        layers.composite(canvas.context(), i, end);
+        i = end;
+        continue;
+      }
     }
-    canvas.paint(item);
+    if (contrast_checked(p)) check_text_contrast(canvas, face, p, options, out);
+    if (&p == mrz) check_mrz_contrast(canvas, layout, p, options, out);
+    if (touches_sampled(p)) canvas.paint(*p.item);
+    ++i;
   }
   for (const PlacedItem& p : layout.items)
-    if (p.item->role == Role::barcode && p.ink && !faulted(geometry, face, *p.item))
-      check_decodes(canvas, face, p, options, out);
+    if (decoded(p)) check_decodes(canvas, face, p, options, out);
 }
 
 }  // namespace cardface::layout

@@ -13,6 +13,7 @@
 #include "cardface/card.h"
 #include "cardface/compose.h"
 #include "cardface/fonts.h"
+#include "cardface/renderer.h"
 #include "cardface/template.h"
 
 namespace fs = std::filesystem;
@@ -153,4 +154,39 @@ TEST(Lint, NoGoldenCaseIsFlagged) {
     }
   }
   EXPECT_GE(linted, 20);
+}
+
+// A render's checks (Renderer::lint: the pixel pass from the cached shared layers) find what
+// lint finds, but for the contrast of the template's own texts before the card's first item.
+TEST(Lint, RendererLintFindsWhatLintFindsOnTheCardsOwnItems) {
+  int compared = 0, personal_pixel_findings = 0;
+  for (const auto& entry : fs::directory_iterator(source_dir / "tests/lint/broken")) {
+    const nlohmann::json expect =
+        nlohmann::json::parse(std::ifstream(entry.path() / "expect.json"));
+    const Renderer renderer(Template::load_dir(entry.path()));
+    const Scene scene = renderer.compose(load_card(td1_record));
+    LintOptions options;
+    options.dpi = expect["dpi"].get<int>();
+    SCOPED_TRACE(entry.path().filename().string());
+    std::string expected;
+    for (const Finding& f : lint(scene, options)) {
+      bool leading_static_text = false;
+      for (const Face& face : scene.faces) {
+        if (face.side != f.side || f.rule != "text-contrast") continue;
+        for (const Item& item : face.items) {
+          if (item.personal) break;  // past the leading run
+          leading_static_text = leading_static_text || item.element == f.element;
+        }
+      }
+      if (!leading_static_text) expected += describe(f) + "\n";
+      if (!leading_static_text && (f.rule == "text-contrast" || f.rule == "mrz-contrast" ||
+                                   f.rule == "barcode-decode"))
+        ++personal_pixel_findings;
+    }
+    EXPECT_EQ(all(renderer.lint(scene, options)), expected);
+    EXPECT_EQ(all(renderer.lint(scene, options)), expected);  // the layers cached now
+    ++compared;
+  }
+  EXPECT_GE(compared, 10);
+  EXPECT_GE(personal_pixel_findings, 3);  // text contrast, MRZ on navy, an unreadable code
 }
