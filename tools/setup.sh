@@ -9,6 +9,7 @@ packages=(
   libcairo2-dev libharfbuzz-dev libfreetype-dev libpng-dev libjpeg62-turbo-dev libdeflate-dev
   nlohmann-json3-dev libcli11-dev libzxing-dev libssl-dev
   libzstd-dev  # the layer cache on disk
+  libpcre2-dev  # card types' patterns (bounded matching)
   # tests and benchmarks
   libgtest-dev libbenchmark-dev poppler-utils dmtx-utils openssl xxd librsvg2-bin
   # the Python module and its tests; the Debian package (cpack: dpkg-shlibdeps, file)

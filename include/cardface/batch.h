@@ -45,7 +45,7 @@ BatchShard shard_from_environment(std::optional<int> count,
 struct BatchOptions {
   std::filesystem::path out_dir;
   std::string template_name;  // a bundled template or a directory; empty: by each record's type
-  std::vector<Side> sides = {Side::front, Side::back};
+  std::vector<Side> sides = {Side::front, Side::back};  // empty: every side the template has
   int dpi = 600;
   bool show_uv = false;
   SealOptions seal;         // signs each card's seal (none: unsigned specimen seals)

@@ -14,6 +14,7 @@ CARDFACE_CXX_API_BEGIN
 namespace cardface {
 
 struct ComposeOptions {
+  // Empty: every side the template has (Template::sides()).
   std::vector<Side> sides = {Side::front, Side::back};
   SealOptions seal = {};  // the key that signs a template's seal (none: an unsigned specimen)
   // Only the elements that are the same on every card (no placeholder, photo or condition):

@@ -10,9 +10,9 @@
 #include <string>
 #include <vector>
 
+#include "cardface/export.h"
 #include "cardface/image.h"
 #include "cardface/scene.h"
-#include "cardface/export.h"
 
 CARDFACE_CXX_API_BEGIN
 

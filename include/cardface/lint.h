@@ -7,8 +7,8 @@
 #include <string>
 #include <vector>
 
-#include "cardface/scene.h"
 #include "cardface/export.h"
+#include "cardface/scene.h"
 
 CARDFACE_CXX_API_BEGIN
 

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "cardface/export.h"
+#include "cardface/scene.h"
 
 CARDFACE_CXX_API_BEGIN
 namespace cardface {
@@ -30,6 +31,8 @@ class Template {
   const std::filesystem::path& dir() const;
   // Card types whose records this template can render (e.g. {"fprc-2023"}).
   const std::vector<std::string>& card_types() const;
+  // The sides it has, in the order template.json gives them.
+  std::vector<Side> sides() const;
 
   const tmpl::Model& model() const { return *model_; }
 

@@ -455,11 +455,13 @@ BatchSummary render_batch(const fs::path& batch_file, const BatchOptions& option
       if (const auto [it, fresh] = name_lines.emplace(name, record->line); !fresh)
         throw Error(ErrorKind::data, "--name",
                     "gives the same file name as line " + std::to_string(it->second));
-      for (Side side : options.sides)
+      job.slot = &templates.for_type(job.card.type);
+      const std::vector<Side> sides =
+          options.sides.empty() ? job.slot->renderer->tmpl().sides() : options.sides;
+      for (Side side : sides)
         job.files.push_back(options.out_dir / (name + "-" + to_string(side) + ".png"));
       if (own_temporaries)
         for (const fs::path& f : job.files) own_temporaries->remove_for(f);
-      job.slot = &templates.for_type(job.card.type);
       batch::InputDigest digest;
       digest.add(record->raw);
       if (!job.card.photo.empty()) digest.add_file(job.card.photo, "photo");
@@ -482,7 +484,8 @@ BatchSummary render_batch(const fs::path& batch_file, const BatchOptions& option
       // An uninterrupted run would have left no file for it: neither may a resumed one
       // (when the names come from {line} alone, they are the record's even if it is invalid).
       if (job.files.empty() && names_by_line)
-        for (Side side : options.sides)
+        for (Side side :
+             options.sides.empty() ? std::vector{Side::front, Side::back} : options.sides)
           job.files.push_back(options.out_dir /
                               (batch::output_name(options.name_pattern, record->line, Card{}) +
                                "-" + to_string(side) + ".png"));

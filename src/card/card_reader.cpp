@@ -5,13 +5,13 @@
 #include <cstring>
 #include <fstream>
 #include <nlohmann/json.hpp>
-#include <regex>
 #include <set>
 #include <sstream>
 
 #include "card/card_type.h"
 #include "card/countries.h"
 #include "card/name_rules.h"
+#include "card/pattern.h"
 #include "cardface/card.h"
 #include "cardface/error.h"
 #include "core/json_text.h"
@@ -175,9 +175,13 @@ void read_field(const FieldSpec& spec, const Json& value, const std::filesystem:
           found.push_back(class_sentence(spec.characters) + " (" + utf8::code_point_name(*bad) +
                           " is not)");
       }
-      if (found.empty() && !spec.pattern.empty() &&
-          !std::regex_match(text, std::regex(spec.pattern, std::regex::ECMAScript)))
-        found.push_back(spec.pattern_message);
+      if (found.empty() && spec.compiled) {
+        const auto match = spec.compiled->whole(text);
+        if (match == card::Pattern::Match::too_costly)
+          found.push_back(card::too_costly_to_match());
+        else if (match == card::Pattern::Match::not_whole)
+          found.push_back(spec.pattern_message);
+      }
       break;
     case FieldKind::choice:
       if (!spec.value(text)) {

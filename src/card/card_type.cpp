@@ -3,9 +3,9 @@
 #include <algorithm>
 #include <fstream>
 #include <mutex>
-#include <regex>
 #include <sstream>
 
+#include "card/pattern.h"
 #include "card/rules.h"
 #include "core/json_text.h"
 #include "core/paths.h"
@@ -74,13 +74,7 @@ FieldSpec read_field(JsonReader& r) {
     if (f.characters == "any") f.characters.clear();
     f.pattern = r.string("pattern", "");
     f.pattern_message = r.string("pattern_message", "is not in the form the card type requires");
-    if (!f.pattern.empty()) {
-      try {
-        std::regex re(f.pattern, std::regex::ECMAScript);
-      } catch (const std::regex_error&) {
-        r.note_at("pattern", "is not a valid regular expression");
-      }
-    }
+    if (!f.pattern.empty()) f.compiled = compile_pattern(f.pattern, r, "pattern");
   }
   if (f.kind == FieldKind::choice) {
     for (JsonReader& v : r.objects("values")) {

@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <functional>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -19,6 +20,8 @@
 #include "cardface/error.h"
 
 namespace cardface::card {
+
+class Pattern;  // card/pattern.h
 
 // What a field holds and which checks the reader applies; the stored type is in brackets.
 enum class FieldKind {
@@ -54,6 +57,7 @@ struct FieldSpec {
   std::int64_t min = 0, max = 0;  // integer kind
   std::string characters;         // text: "", "digits", "capitals_digits", "mrz", "latin"
   std::string pattern;            // text: an ECMAScript regular expression the whole must match
+  std::shared_ptr<const Pattern> compiled;  // the pattern, compiled once (card/pattern.h)
   std::string pattern_message;    // what to say when it does not ("must match the pattern")
   std::vector<EnumValue> values;  // choice
 

@@ -2,10 +2,11 @@
 
 #include <algorithm>
 #include <map>
-#include <regex>
 
 #include "card/countries.h"
+#include "card/pattern.h"
 #include "core/json_text.h"
+#include "core/limits.h"
 #include "idnum/fprc_rule.h"
 #include "idnum/iso7064.h"
 #include "mrz/check_digit.h"
@@ -52,14 +53,14 @@ RuleCheck pattern_rule(RuleParams& p) {
   const std::string source = p.reader().string("pattern");
   const std::string message =
       p.reader().string("message", "is not in the form the card type requires");
-  std::regex re;
-  try {
-    re = std::regex(source, std::regex::ECMAScript);
-  } catch (const std::regex_error&) {
-    p.reader().note_at("pattern", "is not a valid regular expression");
-  }
+  const std::shared_ptr<const Pattern> pattern = compile_pattern(source, p.reader(), "pattern");
   return [=](const Card& card, std::vector<Problem>& out) {
-    if (const std::string* text = card.text(field); text && !std::regex_match(*text, re))
+    const std::string* text = card.text(field);
+    if (!pattern || !text) return;
+    const auto match = pattern->whole(*text);
+    if (match == Pattern::Match::too_costly)
+      out.push_back({field, too_costly_to_match()});
+    else if (match == Pattern::Match::not_whole)
       out.push_back({field, message});
   };
 }

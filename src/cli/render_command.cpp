@@ -21,7 +21,7 @@ namespace {
 struct RenderArgs {
   std::string data;
   std::string template_name;
-  std::string side = "both";
+  std::string side;  // empty: every side the template has
   int dpi = 600;
   std::string out;
   bool show_uv = false;
@@ -42,7 +42,8 @@ RenderArgs& render_args() {
 std::vector<Side> sides_of(const std::string& side) {
   if (side == "front") return {Side::front};
   if (side == "back") return {Side::back};
-  return {Side::front, Side::back};
+  if (side == "both") return {Side::front, Side::back};
+  return {};  // the template's own sides
 }
 
 int render(const RenderArgs& a) {
@@ -122,7 +123,7 @@ void add_render(CLI::App& app) {
       ->check(CLI::ExistingFile);
   cmd->add_option("--template,-t", a.template_name,
                   "A bundled template's name or a template directory (default: the data's type)");
-  cmd->add_option("--side", a.side, "Which faces to render")
+  cmd->add_option("--side", a.side, "Which faces to render (default: every side the template has)")
       ->check(CLI::IsMember({"front", "back", "both"}));
   cmd->add_option("--dpi", a.dpi, "Output resolution")->check(CLI::Range(50, 4800));
   cmd->add_option("--out,-o", a.out, "Output directory")->required();

@@ -564,7 +564,8 @@ Scene compose(const Card& card, const Template& tmpl, const Fonts& fonts,
   }
   Composer composer(card, model, fonts.book(), options.seal, options.static_only);
   Scene scene;
-  for (Side side : options.sides) {
+  const std::vector<Side> sides = options.sides.empty() ? tmpl.sides() : options.sides;
+  for (Side side : sides) {
     auto it = std::find_if(model.sides.begin(), model.sides.end(),
                            [&](const SideModel& s) { return s.side == side; });
     if (it == model.sides.end())

@@ -640,6 +640,12 @@ const std::vector<std::string>& Template::card_types() const {
   return model_->card_types;
 }
 
+std::vector<Side> Template::sides() const {
+  std::vector<Side> sides;
+  for (const auto& s : model_->sides) sides.push_back(s.side);
+  return sides;
+}
+
 namespace {
 
 std::vector<std::filesystem::path> search_path() {

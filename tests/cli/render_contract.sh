@@ -63,4 +63,18 @@ if [[ $status -eq 2 ]]; then ok; else bad "missing --out: exit $status, expected
 status=$?
 if [[ $status -eq 2 ]]; then ok; else bad "bad --side: exit $status, expected 2"; fi
 
+# 5. Without --side, every side the template has: a back-only template writes its back alone;
+#    --side both asks for a front it has not.
+one_side=$root/tests/golden/barcode/symbologies/template
+"$cardface" render "$root/samples/zhengjian-yangben.json" -t "$one_side" --dpi 100 --out "$work/one-side" >/dev/null 2>"$work/err"
+status=$?
+if [[ $status -eq 0 && "$(ls "$work/one-side")" == "zhengjian-yangben-back.png" ]]; then ok; else
+  bad "one-sided template: exit $status, wrote $(ls "$work/one-side" 2>/dev/null | tr '\n' ' ') $(cat "$work/err")"
+fi
+"$cardface" render "$root/samples/zhengjian-yangben.json" -t "$one_side" --side both --dpi 100 --out "$work/both-sides" >/dev/null 2>"$work/err"
+status=$?
+if [[ $status -eq 1 ]] && grep -q 'has no front side' "$work/err" && [[ -z $(ls -A "$work/both-sides" 2>/dev/null) ]]; then ok; else
+  bad "--side both on a one-sided template: exit $status $(cat "$work/err")"
+fi
+
 finish

@@ -87,6 +87,65 @@ TEST(CardTypeFiles, SyntaxErrorGivesLineAndColumn) {
   EXPECT_NE(message.find("line 3, column 14"), std::string::npos) << message;
 }
 
+// Patterns are bounded before std::regex sees them (docs/limits.md): libstdc++'s compiler
+// overflows on a huge repeat count (the fuzzer's find), builds a state per repeat, and matches
+// by recursion.
+TEST(CardTypeFiles, PatternsAreBoundedBeforeTheyAreCompiled) {
+  const fs::path dir = scratch("patterns");
+  write(dir / "p.json", R"json({
+  "name": "patterned",
+  "fields": [
+    {"name": "a", "kind": "text", "pattern": "x{1777777777777777777}"},
+    {"name": "b", "kind": "text", "pattern": "[0-9]{2,1001}"},
+    {"name": "c", "kind": "text", "pattern": ")"}
+  ],
+  "rules": [{"rule": "pattern", "field": "a", "pattern": "(ab){3}\\{99999}|.{0,5000}"}]
+})json");
+  const std::string file = (dir / "p.json").string();
+  EXPECT_EQ(all_problems([&] { card::read_card_type_file(dir / "p.json"); }),
+            (std::vector<std::string>{
+                file + ":/fields/0/pattern: repeats something more than 1000 times "
+                       "(docs/limits.md)",
+                file + ":/fields/1/pattern: repeats something more than 1000 times "
+                       "(docs/limits.md)",
+                file + ":/fields/2/pattern: is not a valid regular expression (at character 0: "
+                       "unmatched closing parenthesis)",
+                file + ":/rules/0/pattern: repeats something more than 1000 times "
+                       "(docs/limits.md)",
+            }));
+  write(dir / "long.json",
+        R"({"name": "long", "fields": [{"name": "a", "kind": "text", "pattern": ")" +
+            std::string(513, 'a') + R"("}]})");
+  EXPECT_EQ(test::first_problem([&] { card::read_card_type_file(dir / "long.json"); }),
+            (dir / "long.json").string() +
+                ":/fields/0/pattern: is longer than 512 characters (docs/limits.md)");
+}
+
+// Matching is bounded too: a value over the length limit is never matched, and a pattern that
+// backtracks exponentially stops at PCRE2's match limit, refused, in bounded time.
+TEST(CardTypeFiles, AValueThatCannotBeMatchedWithinTheLimitsIsRefused) {
+  const fs::path dir = scratch("pattern-value");
+  write(dir / "t.json", R"({"name": "test-patterned", "fields": [
+    {"name": "a", "kind": "text", "max_chars": 20000, "pattern": "(a|b)*"},
+    {"name": "b", "kind": "text", "max_chars": 20000, "required": false}],
+  "rules": [{"rule": "pattern", "field": "b", "pattern": "(a|a)*", "message": "only a"}]})");
+  add_card_types(dir);
+  auto record = [](const std::string& a, const std::string& b) {
+    return R"({"type": "test-patterned", "a": ")" + a + R"(", "b": ")" + b + R"("})";
+  };
+  const std::string longest(4096, 'a'), longer(4097, 'a');
+  const std::string costly =
+      "could not be checked against its pattern within its limits (over "
+      "4096 bytes, or a pattern that backtracks too much; docs/limits.md)";
+  EXPECT_NO_THROW(parse_card(record(longest, "aaaa"), "."));
+  EXPECT_EQ(test::first_problem([&] { parse_card(record(longer, "a"), "."); }), "a: " + costly);
+  EXPECT_EQ(test::first_problem([&] { parse_card(record("ab", std::string(40, 'a') + "b"), "."); }),
+            "b: " + costly);
+  EXPECT_EQ(test::first_problem([&] { parse_card(record("ab", "ab"), "."); }), "b: only a");
+  EXPECT_EQ(test::first_problem([&] { parse_card(record("abc", "a"), "."); }),
+            "a: is not in the form the card type requires");
+}
+
 TEST(CardTypeFiles, TheSameNameFromAnotherFileIsRefused) {
   const fs::path dir = scratch("twice");
   write(dir / "fprc-2023.json",
