@@ -29,7 +29,8 @@ file(RELATIVE_PATH CARDFACE_PC_TO_PREFIX ${CMAKE_INSTALL_FULL_LIBDIR}/pkgconfig 
 configure_file(cmake/cardface.pc.in ${PROJECT_BINARY_DIR}/cardface.pc @ONLY)
 install(FILES ${PROJECT_BINARY_DIR}/cardface.pc DESTINATION ${CMAKE_INSTALL_LIBDIR}/pkgconfig)
 
-foreach(data_dir templates card-types fonts data)
+# samples: the fictional specimen holders, for trying the command and the workbench's list
+foreach(data_dir templates card-types fonts data samples)
   if(EXISTS ${PROJECT_SOURCE_DIR}/${data_dir})
     install(DIRECTORY ${data_dir} DESTINATION ${CMAKE_INSTALL_DATADIR}/cardface)
   endif()

@@ -34,9 +34,18 @@ if (cd / && "$prefix/bin/cardface" render "$src/samples/kim-min-jun.json" --out 
 fi
 grep -q 'fprc-2017' "$tmp/err" || fail "the missing template is not named: $(cat "$tmp/err")"
 
-# C++: find_package(cardface 0.2) from this prefix only
+# the specimen records come with it: the installed command renders its own sample alike
+installed_sample=$prefix/share/cardface/samples/zhengjian-yangben.json
+[[ -f $installed_sample && -f $prefix/share/cardface/samples/photos/s00.png ]] ||
+  fail "no specimen records under share/cardface/samples"
+(cd / && "$prefix/bin/cardface" render "$installed_sample" --side front --out "$tmp/installed-sample" >/dev/null)
+same "$tmp/installed-sample/zhengjian-yangben-front.png" "the installed cardface on the installed sample"
+
+# C++: find_package(cardface 0.2) from this prefix only (ccache when the machine has it)
+launcher=()
+command -v ccache >/dev/null && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
 cmake -S "$src/examples/cpp" -B "$tmp/cpp" -DCMAKE_BUILD_TYPE=Release -Dcardface_DIR="$libdir/cmake/cardface" \
-  -DCMAKE_FIND_USE_PACKAGE_REGISTRY=OFF -DCMAKE_CXX_COMPILER_LAUNCHER=ccache >/dev/null
+  -DCMAKE_FIND_USE_PACKAGE_REGISTRY=OFF "${launcher[@]}" >/dev/null
 cmake --build "$tmp/cpp" >/dev/null
 [[ $(ldd "$tmp/cpp/render_specimen") == *"$prefix/"* ]] || fail "the C++ example does not use the prefix's library"
 (cd / && "$tmp/cpp/render_specimen" "$sample" "$tmp/cpp.png")
