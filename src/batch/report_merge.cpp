@@ -1,10 +1,12 @@
 // merge_batch_reports: shards' reports joined in line order, as one run writes its report.
 #include <unistd.h>
 
+#include <charconv>
+#include <cstring>
 #include <fstream>
 #include <map>
 #include <nlohmann/json.hpp>
-#include <regex>
+#include <optional>
 #include <set>
 
 #include "batch/batch_reader.h"
@@ -13,16 +15,36 @@
 namespace cardface {
 namespace {
 
+// "report-K-of-N.jsonl" → {K, N}; nothing for another name.
+std::optional<std::pair<int, int>> shard_of_name(const std::string& name) {
+  int k = 0, n = 0;
+  const char* p = name.c_str();
+  auto number = [&p](int& out) {
+    const char* end = p + std::min<std::size_t>(std::strlen(p), 6);
+    const auto [next, ec] = std::from_chars(p, end, out);
+    if (ec != std::errc() || next == p) return false;
+    p = next;
+    return true;
+  };
+  auto word = [&p](const char* w) {
+    const std::size_t len = std::strlen(w);
+    if (std::strncmp(p, w, len) != 0) return false;
+    p += len;
+    return true;
+  };
+  if (word("report-") && number(k) && word("-of-") && number(n) && word(".jsonl") && *p == '\0')
+    return std::pair{k, n};
+  return std::nullopt;
+}
+
 // Reports under their default shard names (report-K-of-N.jsonl) must be all N of them: a
 // shard that never ran, or whose report was left out, is named. Other names are not checked.
 void check_shard_names(const std::vector<std::filesystem::path>& reports) {
-  static const std::regex name(R"(report-([0-9]{1,6})-of-([0-9]{1,6})\.jsonl)");
   std::map<int, std::set<int>> shards;  // N -> the K given
   for (const auto& file : reports) {
-    std::smatch m;
-    const std::string base = file.filename().string();
-    if (!std::regex_match(base, m, name)) return;
-    shards[std::stoi(m[2])].insert(std::stoi(m[1]));
+    const auto shard = shard_of_name(file.filename().string());
+    if (!shard) return;
+    shards[shard->second].insert(shard->first);
   }
   if (shards.size() > 1)
     throw Error(ErrorKind::file, reports.front().string(),
