@@ -43,9 +43,8 @@ inline constexpr std::size_t field_bytes = 4'096;        // a text field with no
 inline constexpr std::size_t csv_cell_bytes = 65'536;    // one CSV cell
 inline constexpr int batch_errors_printed = 100;         // problem lines a batch prints
 
-// Card types' patterns (ECMAScript, through std::regex: it builds a state per repeat, its
-// compiler overflows on huge repeat counts, and it matches by recursion, so the text it takes
-// is bounded too).
+// Card types' patterns (PCRE2, card/pattern.h): a counted repeat compiles to that many
+// copies, and a match is bounded by PCRE2's limits and by the length of what it matches.
 inline constexpr std::size_t pattern_chars = 512;         // one pattern
 inline constexpr long pattern_repeat = 1'000;             // n and m in {n}, {n,}, {n,m}
 inline constexpr std::size_t pattern_text_bytes = 4'096;  // a value matched against one
