@@ -247,10 +247,7 @@ cardface_status cardface_set_data_dir(const char* dir) {
 }
 
 cardface_status cardface_renderer_new(const char* template_name_or_dir, cardface_renderer** out) {
-  if (out) *out = nullptr;
-  if (!template_name_or_dir) return null_argument("template_name_or_dir");
-  return create(out,
-                [&] { return cardface::Renderer(cardface::find_template(template_name_or_dir)); });
+  return cardface_renderer_new_with_options(template_name_or_dir, nullptr, out);
 }
 
 cardface_status cardface_renderer_new_with_options(const char* template_name_or_dir,
