@@ -1,6 +1,7 @@
 // Template + card → Scene: every placeholder, font, fit and condition resolved.
 #pragma once
 
+#include <memory>
 #include <vector>
 
 #include "cardface/card.h"
@@ -20,6 +21,10 @@ struct ComposeOptions {
   // Only the elements that are the same on every card (no placeholder, photo or condition):
   // what `cardface lint` checks of a template given no record.
   bool static_only = false;
+  // The photo's pixels, when the caller has decoded them already (a service that checked an
+  // upload): drawn instead of reading card.photo, which still says whether there is one.
+  // Held to the same pixel limit as a photo file (docs/limits.md).
+  std::shared_ptr<const Raster> photo = nullptr;
 };
 
 // Throws Error: ErrorKind::tmpl when the template cannot serve this card (wrong card type,

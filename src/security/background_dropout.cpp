@@ -8,24 +8,42 @@
 namespace cardface::security {
 namespace {
 
-// Box blur of radius r along rows (stride 1) or columns (stride w), edges clamped.
+// Box blur of radius r along rows (stride 1) or columns (stride w), edges clamped. Each line
+// keeps a running sum in double of its float samples; columns run side by side, a row at a
+// time, with the same arithmetic per column as a row has.
 void box_blur(std::vector<float>& v, int w, int h, int r, bool rows) {
   if (r <= 0) return;
-  const int n = rows ? w : h, lines = rows ? h : w;
-  std::vector<float> line(static_cast<std::size_t>(n)), out(static_cast<std::size_t>(n));
-  for (int l = 0; l < lines; ++l) {
-    auto at = [&](int i) -> float& {
-      return rows ? v[std::size_t(l) * w + i] : v[std::size_t(i) * w + l];
-    };
-    for (int i = 0; i < n; ++i) line[std::size_t(i)] = at(i);
-    double sum = 0;
-    for (int k = -r; k <= r; ++k) sum += line[std::size_t(std::clamp(k, 0, n - 1))];
-    for (int i = 0; i < n; ++i) {
-      out[std::size_t(i)] = float(sum / (2 * r + 1));
-      sum += line[std::size_t(std::clamp(i + r + 1, 0, n - 1))] -
-             line[std::size_t(std::clamp(i - r, 0, n - 1))];
+  const double width = 2 * r + 1;
+  if (rows) {
+    std::vector<float> line(static_cast<std::size_t>(w));
+    for (int l = 0; l < h; ++l) {
+      float* row = &v[std::size_t(l) * w];
+      std::copy(row, row + w, line.begin());
+      double sum = 0;
+      for (int k = -r; k <= r; ++k) sum += line[std::size_t(std::clamp(k, 0, w - 1))];
+      for (int i = 0; i < w; ++i) {
+        row[i] = float(sum / width);
+        sum += line[std::size_t(std::clamp(i + r + 1, 0, w - 1))] -
+               line[std::size_t(std::clamp(i - r, 0, w - 1))];
+      }
     }
-    for (int i = 0; i < n; ++i) at(i) = out[std::size_t(i)];
+    return;
+  }
+  const std::vector<float> in = v;
+  auto row_of = [&](int i) { return &in[std::size_t(std::clamp(i, 0, h - 1)) * w]; };
+  std::vector<double> sums(static_cast<std::size_t>(w), 0.0);
+  for (int k = -r; k <= r; ++k) {
+    const float* src = row_of(k);
+    for (int x = 0; x < w; ++x) sums[std::size_t(x)] += src[x];
+  }
+  for (int i = 0; i < h; ++i) {
+    float* out = &v[std::size_t(i) * w];
+    const float* enter = row_of(i + r + 1);
+    const float* leave = row_of(i - r);
+    for (int x = 0; x < w; ++x) {
+      out[x] = float(sums[std::size_t(x)] / width);
+      sums[std::size_t(x)] += enter[x] - leave[x];
+    }
   }
 }
 

@@ -181,6 +181,7 @@ Reply render_route(ServiceState& state, const std::string& request_json,
 
   ComposeOptions compose_options;
   compose_options.sides = o.sides;
+  if (photo) compose_options.photo = photo->pixels();
   if (o.sign) compose_options.seal.key = state.seal_key;
   compose_options.seal.signature_date = o.seal_date;
   std::vector<ArchiveEntry> files;
@@ -224,6 +225,7 @@ Reply lint_route(ServiceState& state, const std::string& request_json,
 
   ComposeOptions compose_options;
   compose_options.sides = o.sides;
+  if (photo) compose_options.photo = photo->pixels();
   if (!card) {
     card.emplace();
     card->type = renderer->tmpl().card_types().front();

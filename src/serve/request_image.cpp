@@ -71,8 +71,8 @@ Raster decode_request_image(const std::string& bytes, int max_side, const std::s
 }
 
 RequestPhoto::RequestPhoto(const std::string& bytes, int max_side, std::string pointer)
-    : pointer_(std::move(pointer)) {
-  decode_request_image(bytes, max_side, pointer_);
+    : pointer_(std::move(pointer)),
+      pixels_(std::make_shared<const Raster>(decode_request_image(bytes, max_side, pointer_))) {
   hold(bytes);
 }
 

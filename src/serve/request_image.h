@@ -2,6 +2,7 @@
 // their header before any pixel is decoded, decoded in memory, never written to disk.
 #pragma once
 
+#include <memory>
 #include <string>
 
 #include "cardface/scene.h"
@@ -19,7 +20,8 @@ Raster decode_request_image(const std::string& bytes, int max_side, const std::s
 // /proc/self/fd/N, so the library reads it like any photo and nothing touches the disk.
 class RequestPhoto {
  public:
-  // Checks and decodes the bytes once (Refusal 422 at `pointer`), then keeps them.
+  // Checks and decodes the bytes once (Refusal 422 at `pointer`), then keeps them and the
+  // pixels: compose draws those (ComposeOptions::photo) rather than decoding the file again.
   RequestPhoto(const std::string& bytes, int max_side, std::string pointer);
   // An empty stand-in for a record whose photo plays no part (its MRZ, a seal check): the
   // card type may require a photo, and a request's path is never opened for it.
@@ -27,19 +29,22 @@ class RequestPhoto {
   ~RequestPhoto();
   RequestPhoto(const RequestPhoto&) = delete;
   RequestPhoto(RequestPhoto&& other) noexcept
-      : fd_(other.fd_), pointer_(std::move(other.pointer_)) {
+      : fd_(other.fd_), pointer_(std::move(other.pointer_)), pixels_(std::move(other.pixels_)) {
     other.fd_ = -1;
   }
   RequestPhoto& operator=(const RequestPhoto&) = delete;
 
   std::string path() const;
   const std::string& pointer() const { return pointer_; }
+  // The decoded photo; null for the stand-in.
+  const std::shared_ptr<const Raster>& pixels() const { return pixels_; }
 
  private:
   RequestPhoto() = default;
   void hold(const std::string& bytes);
   int fd_ = -1;
   std::string pointer_;
+  std::shared_ptr<const Raster> pixels_;
 };
 
 // Standard base64 (RFC 4648, padding; whitespace ignored). Refusal 400 at `pointer`.

@@ -81,8 +81,13 @@ std::pair<Rect, Rect> fit_image(const Raster& image, Rect box, Fit fit) {
 class Composer {
  public:
   Composer(const Card& card, const Model& model, const text::FontBook& fonts,
-           const SealOptions& seal, bool static_only)
-      : card_(card), model_(model), fonts_(fonts), seal_(seal), static_only_(static_only) {}
+           const SealOptions& seal, bool static_only, std::shared_ptr<const Raster> photo)
+      : card_(card),
+        model_(model),
+        fonts_(fonts),
+        seal_(seal),
+        photo_(std::move(photo)),
+        static_only_(static_only) {}
 
   Face face(const SideModel& side) {
     Face face;
@@ -162,6 +167,18 @@ class Composer {
   }
 
   void load_photo() {
+    if (photo_ && !checked_photo_) {
+      checked_photo_ = true;
+      const std::int64_t pixels = std::int64_t{photo_->width} * photo_->height;
+      if (photo_->width <= 0 || photo_->height <= 0 ||
+          photo_->rgba.size() != std::size_t(pixels) * 4)
+        throw Error(ErrorKind::file, "photo", "the pixels given are malformed");
+      if (pixels > limits::photo_pixels)
+        throw Error(ErrorKind::file, "photo",
+                    "image too large (" + std::to_string(photo_->width) + " x " +
+                        std::to_string(photo_->height) + " pixels; photos take at most " +
+                        std::to_string(limits::photo_pixels) + " pixels)");
+    }
     if (!photo_) {
       try {
         photo_ = std::make_shared<const Raster>(read_image(card_.photo, limits::photo_pixels));
@@ -545,7 +562,8 @@ class Composer {
   const SealOptions& seal_;
   std::vector<Item>* out_ = nullptr;
   std::shared_ptr<const Raster> photo_;
-  bool personal_ = false;  // the element being drawn depends on the card
+  bool checked_photo_ = false;  // a photo given decoded is checked once, when first drawn
+  bool personal_ = false;       // the element being drawn depends on the card
   bool static_only_ = false;
 };
 
@@ -562,7 +580,7 @@ Scene compose(const Card& card, const Template& tmpl, const Fonts& fonts,
         ErrorKind::tmpl, "template",
         "template \"" + model.name + "\" renders card types " + types + ", not " + card.type);
   }
-  Composer composer(card, model, fonts.book(), options.seal, options.static_only);
+  Composer composer(card, model, fonts.book(), options.seal, options.static_only, options.photo);
   Scene scene;
   const std::vector<Side> sides = options.sides.empty() ? tmpl.sides() : options.sides;
   for (Side side : sides) {

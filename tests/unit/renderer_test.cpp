@@ -9,6 +9,7 @@
 #include <set>
 #include <thread>
 
+#include "cardface/error.h"
 #include "cardface/image.h"
 #include "render/layer_cache.h"
 
@@ -188,6 +189,55 @@ TEST(RendererCache, OwnItemsReachingTheEdgeKeepTheRoundedCorners) {
   EXPECT_EQ(pixel_at(r, 300, 85.4, 53.8)[3], 0);
   EXPECT_EQ(pixel_at(r, 300, 10, 10), (std::array<int, 4>{0, 0, 255, 255}));
   EXPECT_EQ(pixel_at(r, 300, 45, 25), (std::array<int, 4>{255, 0, 0, 255}));  // over it
+}
+
+TEST(ComposePhoto, DecodedPixelsGivenDrawTheSameFaceAsTheFile) {
+  const Renderer renderer(find_template("fprc-2023"));
+  const Card card = load_card(kSamples / "zhengjian-yangben.json");
+  ComposeOptions given;
+  given.sides = {Side::front};
+  given.photo = std::make_shared<const Raster>(read_image(card.photo));
+  ComposeOptions from_file;
+  from_file.sides = {Side::front};
+  const RasterOptions options{300, false};
+  const Bitmap a = renderer.rasterize(renderer.compose(card, from_file).faces[0], options);
+  const Bitmap b = renderer.rasterize(renderer.compose(card, given).faces[0], options);
+  EXPECT_EQ(a.data, b.data);
+
+  // And the pixels given are what is drawn: a blank photo changes the face.
+  Raster grey;
+  grey.width = 40;
+  grey.height = 50;
+  grey.rgba.assign(std::size_t(grey.width) * grey.height * 4, 128);
+  given.photo = std::make_shared<const Raster>(grey);
+  const Bitmap c = renderer.rasterize(renderer.compose(card, given).faces[0], options);
+  EXPECT_NE(a.data, c.data);
+}
+
+TEST(ComposePhoto, DecodedPixelsGivenKeepThePhotoLimit) {
+  const Renderer renderer(find_template("fprc-2023"));
+  const Card card = load_card(kSamples / "zhengjian-yangben.json");
+  ComposeOptions options;
+  Raster huge;
+  huge.width = 5000;
+  huge.height = 4000;  // 20 million pixels: over the 16 million of docs/limits.md
+  huge.rgba.assign(std::size_t(huge.width) * huge.height * 4, 255);
+  options.photo = std::make_shared<const Raster>(std::move(huge));
+  try {
+    renderer.compose(card, options);
+    FAIL() << "a photo over the limit was drawn";
+  } catch (const Error& e) {
+    ASSERT_FALSE(e.problems().empty());
+    EXPECT_EQ(e.problems().front().where, "photo");
+    EXPECT_NE(e.problems().front().message.find("5000 x 4000"), std::string::npos)
+        << e.problems().front().message;
+  }
+  Raster torn;
+  torn.width = 10;
+  torn.height = 10;
+  torn.rgba.resize(12);  // fewer bytes than 10 x 10 pixels
+  options.photo = std::make_shared<const Raster>(std::move(torn));
+  EXPECT_THROW(renderer.compose(card, options), Error);
 }
 
 }  // namespace
