@@ -8,6 +8,7 @@ ctest --test-dir build --output-on-failure -j"$(nproc)"
 
 # The whole suite again under AddressSanitizer + UndefinedBehaviorSanitizer with leak checking,
 # in a build directory of its own (-O1: the sanitizers' overhead, not the optimizer's absence).
+# No leak suppression: Cairo's one known leak is excused where it happens (tools/lsan/README.md).
 sanitize="-fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer"
 cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=RelWithDebInfo \
   "-DCMAKE_CXX_FLAGS_RELWITHDEBINFO=-O1 -g1 $sanitize" \
@@ -21,7 +22,6 @@ cmake --build build-asan -j"$(nproc)"
 asan_skip='^library/(python|install_examples|deb_package)$'
 
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:strict_string_checks=1 \
-  LSAN_OPTIONS=suppressions=$PWD/tools/lsan.supp:print_suppressions=0 \
   UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 CARDFACE_SANITIZED=1 \
   ctest --test-dir build-asan --output-on-failure -j"$(nproc)" -E "$asan_skip"
 

@@ -4,7 +4,7 @@
 #include FT_FREETYPE_H
 #include <stdio.h>
 
-// Renders three glyphs of the font given into a PDF with Cairo alone (see tools/lsan.supp).
+// Renders three glyphs of the font given into a PDF with Cairo alone (see README.md beside this file).
 static cairo_status_t sink(void* c, const unsigned char* d, unsigned int n) { (void)c; (void)d; (void)n; return CAIRO_STATUS_SUCCESS; }
 int main(int argc, char** argv) {
   FT_Library lib; FT_Face face;
