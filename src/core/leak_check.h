@@ -28,7 +28,8 @@ class LeakCheckPause {
     __lsan_enable();
   }
 #else
-  LeakCheckPause() = default;
+  LeakCheckPause() {}  // user-provided: a pause that does nothing is still not "unused"
+  ~LeakCheckPause() {}
 #endif
   LeakCheckPause(const LeakCheckPause&) = delete;
   LeakCheckPause& operator=(const LeakCheckPause&) = delete;
