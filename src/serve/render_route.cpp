@@ -133,9 +133,35 @@ std::shared_ptr<const Renderer> renderer_for(ServiceState& state, const RenderOr
   return renderer;
 }
 
+// PNG faces: the first on this thread, the others offered to idle workers meanwhile (a card's
+// back beside its front when the server has a core to spare; the same bytes either way).
+std::vector<ArchiveEntry> png_faces(const Renderer& renderer, const Scene& scene,
+                                    const RenderOrder& o, ServiceState& state, Deadline deadline) {
+  std::vector<ArchiveEntry> files(scene.faces.size());
+  auto draw = [&](std::size_t i) {
+    const Bitmap bitmap =
+        renderer.rasterize(scene.faces[i], RasterOptions{o.dpi, o.show_uv, o.debug_layout});
+    check_deadline(state, deadline);
+    files[i] = {std::string(to_string(scene.faces[i].side)) + ".png",
+                encode_png(bitmap, o.png_compression)};
+  };
+  std::vector<std::shared_ptr<WorkerPool::Shared>> others;
+  for (std::size_t i = 1; i < scene.faces.size(); ++i)
+    others.push_back(state.workers.share([&draw, i] { draw(i); }));
+  try {
+    if (!scene.faces.empty()) draw(0);
+    for (auto& other : others) other->join();
+  } catch (...) {
+    for (auto& other : others) other->abandon();  // no worker still writes into `files`
+    throw;
+  }
+  return files;
+}
+
 std::vector<ArchiveEntry> render_files(const Renderer& renderer, const Scene& scene,
-                                       const RenderOrder& o, const ServiceState& state,
+                                       const RenderOrder& o, ServiceState& state,
                                        Deadline deadline) {
+  if (o.format == "png") return png_faces(renderer, scene, o, state, deadline);
   std::vector<ArchiveEntry> files;
   if (o.format == "pdf") {
     PdfOptions options;
@@ -149,17 +175,12 @@ std::vector<ArchiveEntry> render_files(const Renderer& renderer, const Scene& sc
     const std::string side = to_string(face.side);
     if (o.format == "svg") {
       files.push_back({side + ".svg", render_svg(face, SvgOptions{o.debug_layout})});
-    } else if (o.format == "panels") {
+    } else {  // panels
       PanelOptions options;
       options.bleed_mm = o.bleed_mm >= 0 ? o.bleed_mm : 0;
       for (PanelPng& p :
            encode_panel_pngs(render_panels(face, printer_profile(o.printer), options)))
         files.push_back({side + "-" + p.panel + ".png", std::move(p.png)});
-    } else {
-      const Bitmap bitmap =
-          renderer.rasterize(face, RasterOptions{o.dpi, o.show_uv, o.debug_layout});
-      check_deadline(state, deadline);
-      files.push_back({side + ".png", encode_png(bitmap, o.png_compression)});
     }
     check_deadline(state, deadline);
   }

@@ -11,7 +11,9 @@ WorkerPool::WorkerPool(int threads) {
         std::function<void()> job;
         {
           std::unique_lock lock(mutex_);
+          ++idle_;
           ready_.wait(lock, [this] { return stopping_ || !jobs_.empty(); });
+          --idle_;
           if (jobs_.empty()) return;
           job = std::move(jobs_.front());
           jobs_.pop_front();
@@ -39,6 +41,55 @@ void WorkerPool::run(const std::function<void()>& work) {
   }
   ready_.notify_one();
   done.get();
+}
+
+void WorkerPool::Shared::run() {
+  try {
+    work_();
+  } catch (...) {
+    error_ = std::current_exception();
+  }
+  {
+    std::lock_guard lock(mutex_);
+    done_ = true;
+  }
+  finished_.notify_all();
+}
+
+void WorkerPool::Shared::run_if_unclaimed() {
+  if (!claimed_.exchange(true)) run();
+}
+
+void WorkerPool::Shared::join() {
+  if (!claimed_.exchange(true)) {
+    run();
+  } else {
+    std::unique_lock lock(mutex_);
+    finished_.wait(lock, [this] { return done_; });
+  }
+  if (error_) std::rethrow_exception(error_);
+}
+
+void WorkerPool::Shared::abandon() {
+  if (!claimed_.exchange(true)) return;  // nobody started it: nothing to wait for
+  std::unique_lock lock(mutex_);
+  finished_.wait(lock, [this] { return done_; });
+}
+
+int WorkerPool::idle_threads() {
+  std::lock_guard lock(mutex_);
+  return idle_;
+}
+
+std::shared_ptr<WorkerPool::Shared> WorkerPool::share(std::function<void()> work) {
+  auto shared = std::make_shared<Shared>(std::move(work));
+  {
+    std::lock_guard lock(mutex_);
+    if (idle_ <= int(jobs_.size())) return shared;  // every idle thread has a job waiting
+    jobs_.emplace_front([shared] { shared->run_if_unclaimed(); });
+  }
+  ready_.notify_one();
+  return shared;
 }
 
 }  // namespace cardface::serve

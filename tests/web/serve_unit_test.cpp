@@ -1,5 +1,6 @@
 // The serve module's parts without HTTP: admission (workers + a bounded queue, then 503),
-// template names, base64, image headers, the zip of several files.
+// template names, base64, image headers, the zip of several files, the worker pool's shared
+// parts of a job.
 #include <gtest/gtest.h>
 
 #include <atomic>
@@ -11,6 +12,7 @@
 #include "serve/problem.h"
 #include "serve/request_image.h"
 #include "serve/template_shelf.h"
+#include "serve/worker_pool.h"
 
 namespace cardface::serve {
 namespace {
@@ -112,6 +114,82 @@ TEST(Archive, SameFilesSameBytesStoredInOrder) {
   EXPECT_EQ(a[8], 0);
   EXPECT_EQ(a.substr(30, 9), "front.png");
   EXPECT_EQ(a.substr(39, 3), std::string("\x01\x02\x03", 3));
+}
+
+TEST(WorkerPool, SharedWorkGoesToAnIdleThread) {
+  WorkerPool pool(2);
+  std::thread::id job, part;
+  std::atomic<bool> started{false};
+  auto wait_for = [](auto done) {
+    const auto give_up = Clock::now() + std::chrono::seconds(10);
+    while (!done() && Clock::now() < give_up) std::this_thread::yield();
+  };
+  pool.run([&] {
+    job = std::this_thread::get_id();
+    wait_for([&] { return pool.idle_threads() == 1; });  // the other thread is up and idle
+    auto shared = pool.share([&] {
+      part = std::this_thread::get_id();
+      started = true;
+    });
+    wait_for([&] { return started.load(); });  // as a face takes its time before join()
+    shared->join();
+  });
+  EXPECT_TRUE(started);
+  EXPECT_NE(part, std::thread::id());
+  EXPECT_NE(part, job);
+}
+
+TEST(WorkerPool, SharedWorkRunsOnTheJoiningThreadWhenNoneIsIdle) {
+  WorkerPool pool(1);  // the job holds the only thread: waiting for another would never end
+  int runs = 0;
+  std::thread::id job, part;
+  pool.run([&] {
+    job = std::this_thread::get_id();
+    auto shared = pool.share([&] {
+      ++runs;
+      part = std::this_thread::get_id();
+    });
+    shared->join();
+  });
+  EXPECT_EQ(runs, 1);
+  EXPECT_EQ(part, job);
+}
+
+TEST(WorkerPool, EveryJobSharingAtOnceStillFinishes) {
+  // As many jobs as threads, each sharing parts: none may wait for a thread that is busy.
+  WorkerPool pool(2);
+  std::atomic<int> parts{0};
+  std::vector<std::thread> callers;
+  for (int c = 0; c < 4; ++c)
+    callers.emplace_back([&] {
+      for (int j = 0; j < 50; ++j)
+        pool.run([&] {
+          std::vector<std::shared_ptr<WorkerPool::Shared>> shared;
+          for (int k = 0; k < 3; ++k) shared.push_back(pool.share([&] { ++parts; }));
+          for (auto& s : shared) s->join();
+        });
+    });
+  for (auto& t : callers) t.join();
+  EXPECT_EQ(parts.load(), 4 * 50 * 3);  // each part exactly once
+}
+
+TEST(WorkerPool, ASharedPartsErrorReachesTheJob) {
+  WorkerPool pool(2);
+  EXPECT_THROW(pool.run([&] {
+    auto shared = pool.share([] { throw Refusal(503, "", "the deadline passed"); });
+    shared->join();
+  }),
+               Refusal);
+}
+
+TEST(WorkerPool, AnAbandonedPartNotYetStartedNeverRuns) {
+  WorkerPool pool(1);
+  bool ran = false;
+  pool.run([&] {
+    auto shared = pool.share([&] { ran = true; });
+    shared->abandon();  // the only thread is this one: nobody started the part
+  });
+  EXPECT_FALSE(ran);
 }
 
 }  // namespace
