@@ -2,6 +2,7 @@
 // batch command's rate in the same run):
 //   serve_face/DPI     one client, warm server: a different holder's front face per request;
 //                      p50/p99 latency in ms as counters;
+//   serve_card/DPI     the same, both faces (a zip): the back is drawn beside the front
 //   serve_clients/16   16 clients at once, both faces at 600 dpi PNG per card: cards/s;
 //   encode_face/DPI    PNG-encoding (level 1) an already rendered front face in process: the
 //                      floor a warm face's latency is set against.
@@ -86,23 +87,30 @@ double percentile(std::vector<double> v, double p) {
   return v[std::min(v.size() - 1, static_cast<std::size_t>(p * (v.size() - 1) + 0.5))];
 }
 
-void serve_face(benchmark::State& state) {
+void serve_sides(benchmark::State& state, const char* sides) {
   const int dpi = static_cast<int>(state.range(0));
   httplib::Client client(holders().host, holders().port);
   client.set_read_timeout(120);
   // Warm: the template's shared layers at this dpi are rendered once, before timing.
-  client.Post("/v1/render", render_body(0, "front", dpi), "application/json");
+  client.Post("/v1/render", render_body(0, sides, dpi), "application/json");
   std::vector<double> ms;
   std::size_t i = 1;
   for (auto _ : state) {
     const auto start = std::chrono::steady_clock::now();
-    auto reply = client.Post("/v1/render", render_body(i++, "front", dpi), "application/json");
+    auto reply = client.Post("/v1/render", render_body(i++, sides, dpi), "application/json");
     ms.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
                      .count());
     if (!reply || reply->status != 200) state.SkipWithError("render failed");
   }
   state.counters["p50_ms"] = percentile(ms, 0.5);
   state.counters["p99_ms"] = percentile(ms, 0.99);
+}
+
+void serve_face(benchmark::State& state) {
+  serve_sides(state, "front");
+}
+void serve_card(benchmark::State& state) {
+  serve_sides(state, "both");
 }
 
 void serve_clients(benchmark::State& state) {
@@ -147,6 +155,7 @@ void encode_face(benchmark::State& state) {
 }  // namespace
 
 BENCHMARK(serve_face)->Arg(300)->Arg(600)->Unit(benchmark::kMillisecond)->Iterations(40);
+BENCHMARK(serve_card)->Arg(600)->Unit(benchmark::kMillisecond)->Iterations(40);
 BENCHMARK(serve_clients)->Arg(16)->Unit(benchmark::kMillisecond)->Iterations(1)->UseRealTime();
 BENCHMARK(encode_face)->Arg(300)->Arg(600)->Unit(benchmark::kMillisecond)->MinTime(1);
 BENCHMARK_MAIN();
