@@ -14,8 +14,9 @@
 namespace cardface::cli {
 namespace {
 
-const char* const batch_only[] = {"--jobs",   "--name",  "--report",     "--fail-fast",
-                                  "--resume", "--shard", "--shard-count"};
+// -j also serves one card: its faces are drawn at once.
+const char* const batch_only[] = {"--name",   "--report", "--fail-fast",
+                                  "--resume", "--shard",  "--shard-count"};
 
 std::string duration(double seconds) {
   const long s = std::lround(seconds);
@@ -30,7 +31,9 @@ std::string duration(double seconds) {
 }  // namespace
 
 void add_batch_options(CLI::App& cmd, BatchArgs& a) {
-  cmd.add_option("--jobs,-j", a.jobs, "Batch: worker threads (default: the machine's cores)")
+  cmd.add_option("--jobs,-j", a.jobs,
+                 "Worker threads: a batch's records at once, or one card's faces (default: the "
+                 "machine's cores)")
       ->check(CLI::Range(1, 1024));
   cmd.add_option("--name", a.name,
                  "Batch: output file names, e.g. '{id_number}' (default '{line}': the record's "

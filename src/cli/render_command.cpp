@@ -1,4 +1,10 @@
+#include <algorithm>
+#include <atomic>
+#include <exception>
+#include <functional>
 #include <iostream>
+#include <mutex>
+#include <thread>
 
 #include "cardface/batch.h"
 #include "cardface/card.h"
@@ -39,6 +45,32 @@ RenderArgs& render_args() {
   return args;
 }
 
+// Runs every task, on up to `jobs` threads (0: the machine's cores), this one among them,
+// taking them in order; the first error is rethrown once every thread has stopped.
+void run_at_once(const std::vector<std::function<void()>>& tasks, int jobs) {
+  const std::size_t cores = std::max(1u, std::thread::hardware_concurrency());
+  const std::size_t threads = std::min(tasks.size(), jobs > 0 ? std::size_t(jobs) : cores);
+  std::atomic<std::size_t> next{0};
+  std::mutex mutex;
+  std::exception_ptr error;
+  auto work = [&] {
+    for (std::size_t i; (i = next++) < tasks.size();) {
+      try {
+        tasks[i]();
+      } catch (...) {
+        const std::lock_guard lock(mutex);
+        if (!error) error = std::current_exception();
+        next = tasks.size();  // no task starts after an error
+      }
+    }
+  };
+  std::vector<std::thread> helpers;
+  for (std::size_t k = 1; k < threads; ++k) helpers.emplace_back(work);
+  work();
+  for (std::thread& t : helpers) t.join();
+  if (error) std::rethrow_exception(error);
+}
+
 std::vector<Side> sides_of(const std::string& side) {
   if (side == "front") return {Side::front};
   if (side == "back") return {Side::back};
@@ -70,22 +102,38 @@ int render(const RenderArgs& a) {
   renderer_options.cache_dir = cache_dir_of(a.cache);
   const Renderer renderer(tmpl, Fonts::bundled(), renderer_options);
   const Scene scene = renderer.compose(card, options);
-  // The layout checks (docs/lint.md): warnings on every render; --strict refuses to write.
+  const std::filesystem::path out_dir = a.out;
+  const std::string stem = std::filesystem::path(a.data).stem().string();
+  const bool faces_as_png = !wants_print_files(a.print);
+
+  // The layout checks (docs/lint.md) and, for PNG, the faces: at once, on up to -j threads
+  // (the machine's cores by default). Each result is the same whichever thread makes it.
   LintOptions lint_options;
   lint_options.dpi = a.dpi;
-  const std::vector<Finding> findings = renderer.lint(scene, lint_options);
+  std::vector<Finding> findings;
+  std::vector<OutputFile> files(faces_as_png ? scene.faces.size() : 0);
+  std::vector<std::function<void()>> tasks;
+  tasks.push_back([&] { findings = renderer.lint(scene, lint_options); });
+  for (std::size_t i = 0; i < files.size(); ++i)
+    tasks.push_back([&, i] {
+      const Face& face = scene.faces[i];
+      const Bitmap bitmap =
+          renderer.rasterize(face, RasterOptions{a.dpi, a.show_uv, a.print.debug_layout});
+      files[i] = {out_dir / (stem + "-" + to_string(face.side) + ".png"),
+                  encode_png(bitmap, a.png_compression)};
+    });
+  run_at_once(tasks, a.batch.jobs);
+
+  // Warnings on every render; --strict refuses to write.
   for (const Finding& f : findings)
     std::cerr << "cardface: " << (a.strict ? "error" : "warning") << ": " << describe(f) << "\n";
   if (a.strict && !findings.empty()) return kExitInvalid;
 
-  const std::filesystem::path out_dir = a.out;
   std::error_code ec;
   std::filesystem::create_directories(out_dir, ec);
   if (ec)
     throw Error(ErrorKind::file, out_dir.string(),
                 "cannot create the output directory: " + ec.message());
-  const std::string stem = std::filesystem::path(a.data).stem().string();
-  std::vector<OutputFile> files;
   if (a.verbose)
     for (const Face& face : scene.faces)
       for (const Item& item : face.items)
@@ -96,16 +144,7 @@ int render(const RenderArgs& a) {
                     << px * 25.4 / a.dpi << " mm at " << a.dpi << " dpi; template "
                     << code->module_mm << " mm)\n";
         }
-  if (wants_print_files(a.print)) {
-    files = print_files(scene, out_dir, stem, a.print);
-  } else {
-    for (const Face& face : scene.faces) {
-      const Bitmap bitmap =
-          renderer.rasterize(face, RasterOptions{a.dpi, a.show_uv, a.print.debug_layout});
-      files.push_back({out_dir / (stem + "-" + to_string(face.side) + ".png"),
-                       encode_png(bitmap, a.png_compression)});
-    }
-  }
+  if (!faces_as_png) files = print_files(scene, out_dir, stem, a.print);
   write_all(files);
   for (const auto& f : files) std::cout << f.path.string() << "\n";
   return kExitOk;
