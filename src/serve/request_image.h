@@ -16,8 +16,9 @@ void check_image_header(const std::string& bytes, int max_side, const std::strin
 // check_image_header, then decodes. Refusal 422 naming `pointer` when it cannot be decoded.
 Raster decode_request_image(const std::string& bytes, int max_side, const std::string& pointer);
 
-// A photo held in an anonymous memory file (memfd): the record points compose at
-// /proc/self/fd/N, so the library reads it like any photo and nothing touches the disk.
+// A photo held in an anonymous memory file (memfd) and decoded: the record's photo field names
+// /proc/self/fd/N (the card type checks a file is there), compose draws the decoded pixels,
+// and nothing touches the disk.
 class RequestPhoto {
  public:
   // Checks and decodes the bytes once (Refusal 422 at `pointer`), then keeps them and the
